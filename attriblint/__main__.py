@@ -1,0 +1,3 @@
+from attriblint.cli import main
+
+main()

@@ -1,0 +1,88 @@
+"""Analysis: what the rules read about one draft, computed once and shared.
+
+Each prose paragraph is parsed once (spaCy Doc per block; offsets inside a Doc are
+relative to its block's `start`). Rules never re-parse and never search the text again
+for something another layer already found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from attriblint.document import Document, Paragraph
+from attriblint.nlp import MAX_BLOCK_CHARS
+
+
+@dataclass(frozen=True)
+class Block:
+    """A parsed stretch of prose: a paragraph, or a piece of a very long one."""
+
+    start: int
+    end: int
+    paragraph: Paragraph
+    doc: Any  # spacy.tokens.Doc of prose[start:end]
+
+    def span(self, token_or_span) -> tuple[int, int]:
+        """Absolute [start, end) offsets of a spaCy token or span of this block."""
+        if hasattr(token_or_span, "start_char"):
+            return self.start + token_or_span.start_char, self.start + token_or_span.end_char
+        return self.start + token_or_span.idx, self.start + token_or_span.idx + len(token_or_span)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: Block
+    span: Any  # spacy.tokens.Span
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+class Analysis:
+    """One draft with its parse and the layers built on it (quotes, attributions, sources)."""
+
+    def __init__(self, document: Document, pipeline=None, lexicons: dict | None = None,
+                 settings: dict | None = None):
+        self.document = document
+        self.pipeline = pipeline
+        self.lexicons = lexicons or {}
+        self.settings = settings or {}
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        pieces = []
+        for paragraph in self.document.paragraphs:
+            for start, end in _pieces(self.document.prose, paragraph.start, paragraph.end):
+                pieces.append((start, end, paragraph))
+        docs = self.pipeline.parse([self.document.prose[s:e] for s, e, _ in pieces]) if pieces else []
+        return [Block(s, e, p, doc) for (s, e, p), doc in zip(pieces, docs)]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for block in self.blocks:
+            for sent in block.doc.sents:
+                if sent.text.strip():
+                    start, end = block.span(sent)
+                    out.append(Sentence(start, end, block, sent))
+        return out
+
+    def lemmas(self, phrase: str) -> list[str]:
+        """Lower-case lemmas of a short phrase, as the pipeline lemmatises it."""
+        doc = self.pipeline.parse([phrase])[0]
+        return [t.lemma_.lower() for t in doc if not t.is_space]
+
+
+def _pieces(text: str, start: int, end: int):
+    """Cut a paragraph longer than the model accepts at sentence ends (rare: pasted dumps)."""
+    while end - start > MAX_BLOCK_CHARS:
+        window = text[start:start + MAX_BLOCK_CHARS]
+        cut = max((m.end() for m in re.finditer(r"[.!?]\s", window)), default=MAX_BLOCK_CHARS)
+        yield start, start + cut
+        start += cut
+    yield start, end

@@ -1,0 +1,180 @@
+"""Command line: `attriblint check PATH…` (or just `attriblint PATH…`), `rules`, `explain`, `init`.
+
+Exit codes (DESIGN §6): 0 no finding at or above fail-on; 1 findings; 2 usage or
+configuration error; 3 some input could not be read; 4 internal error; 5 no drafts collected.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import click
+
+from attriblint import __version__
+from attriblint.errors import AttriblintError, ConfigError, ModelError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_NO_DRAFTS = range(6)
+FORMAT_CHOICES = ("pytest", "concise", "json", "sarif", "junit", "github")
+
+
+def _split_ids(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+class DefaultToCheck(click.Group):
+    """`attriblint story.md` means `attriblint check story.md`."""
+
+    def resolve_command(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "check", self.commands["check"], args
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="attriblint")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this config file instead of searching for .attriblint.yaml.")
+@click.pass_context
+def cli(ctx, config_path):
+    """attriblint: who said what in a news draft, and how it is worded.
+
+    Run `attriblint check DRAFT…` (or just `attriblint DRAFT…`). Exit codes: 0 clean,
+    1 findings at or above --fail-on, 2 usage or configuration error, 3 a draft could not be
+    read, 4 internal error, 5 no drafts found.
+    """
+    ctx.obj = {"config_path": config_path}
+
+
+def _config(ctx):
+    from attriblint.config import load_config
+
+    return load_config(ctx.obj["config_path"])
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="pytest", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated; ALL for every rule).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids (comma-separated or repeated).")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
+              help="Lowest severity that makes the check fail (default from config, else warning).")
+@click.pass_context
+def check(ctx, paths, fmt, select, ignore, fail_on):
+    """Check drafts (files or folders of .md, .markdown, .txt, .html, .htm)."""
+    from attriblint.engine import Checker, active_rules, collect, load_ruleset
+    from attriblint.report import RunInfo, failing, render
+
+    started = time.perf_counter()
+    config = _config(ctx)
+    ruleset = load_ruleset(config)
+    chosen = _split_ids(select) or config.values["select"]
+    rules = active_rules(ruleset, chosen, _split_ids(ignore) + list(config.values["ignore"]))
+    drafts = collect(list(paths), config.values["exclude"])
+    if not drafts:
+        click.echo(f"attriblint: no drafts found in {', '.join(paths)} "
+                   "(looked for .md, .markdown, .txt, .html, .htm)", err=True)
+        ctx.exit(EXIT_NO_DRAFTS)
+    results = Checker(config, ruleset, rules).check_paths(drafts)
+    run = RunInfo(__version__, fail_on or config.values["fail-on"], time.perf_counter() - started,
+                  color=sys.stdout.isatty() and fmt == "pytest", rules=ruleset.rules)
+    click.echo(render(fmt, results, run))
+    for result in results:
+        if result.error:
+            click.echo(f"attriblint: {result.error}", err=True)
+    if any(r.error for r in results):
+        ctx.exit(EXIT_UNREADABLE)
+    ctx.exit(EXIT_FINDINGS if any(failing(f, run) for r in results for f in r.findings) else EXIT_OK)
+
+
+@cli.command("rules")
+@click.pass_context
+def list_rules(ctx):
+    """List every rule: id, kind, severity, pack file and what it flags."""
+    from attriblint.engine import load_ruleset
+
+    ruleset = load_ruleset(_config(ctx))
+    rows = [(s.id, s.kind, s.severity if s.enabled else "off", _pack_name(s.pack), _summary(s))
+            for s in sorted(ruleset.rules.values(), key=lambda s: s.id)]
+    widths = [max(len(r[i]) for r in rows + [("RULE", "KIND", "SEVERITY", "PACK", "")]) for i in range(4)]
+    for row in [("RULE", "KIND", "SEVERITY", "PACK", "SUMMARY")] + rows:
+        click.echo("  ".join(cell.ljust(widths[i]) if i < 4 else cell for i, cell in enumerate(row)).rstrip())
+
+
+def _pack_name(pack: str) -> str:
+    from attriblint.rulepacks import shipped_rules_dir
+
+    path = Path(pack)
+    try:
+        return "rules/" + path.resolve().relative_to(shipped_rules_dir()).as_posix()
+    except ValueError:
+        return os.path.relpath(path) if not path.is_absolute() or Path.cwd() in path.parents else str(path)
+
+
+def _summary(spec) -> str:
+    if spec.summary:
+        return spec.summary
+    first = spec.description.strip().split(". ")[0].strip()
+    return first.rstrip(".") + "." if first else ""
+
+
+@cli.command()
+@click.argument("rule")
+@click.pass_context
+def explain(ctx, rule):
+    """Explain a rule: what it flags, why it matters, an example, what to write instead."""
+    from attriblint.engine import load_ruleset
+
+    ruleset = load_ruleset(_config(ctx))
+    spec = ruleset.rules.get(rule)
+    if spec is None:
+        raise ConfigError(f"unknown rule '{rule}' (run `attriblint rules` for the list)")
+    click.echo(f"{spec.id}  (kind {spec.kind}, severity {spec.severity}{'' if spec.enabled else ', off by default'})")
+    click.echo(f"defined in {_pack_name(spec.pack)}" + (f":{spec.line}" if spec.line else ""))
+    for title, text in (("What it flags", _summary(spec)), ("Why it matters", spec.description),
+                        ("Example", spec.example), ("Write instead", spec.instead), ("Reference", spec.link)):
+        if text.strip():
+            click.echo(f"\n{title}:\n  " + "\n  ".join(text.strip().splitlines()))
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .attriblint.yaml.")
+def init(force):
+    """Write a commented starter .attriblint.yaml in the current folder."""
+    from attriblint.starter import STARTER_CONFIG
+
+    target = Path(".attriblint.yaml")
+    if target.exists() and not force:
+        raise ConfigError("already exists; use --force to overwrite it", str(target))
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"wrote {target}: edit it to add your sides, packs and settings")
+
+
+def main(argv=None):
+    """Entry point: every failure ends as one line on stderr and a documented exit code."""
+    try:
+        code = cli.main(args=argv, prog_name="attriblint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        click.echo("attriblint: aborted", err=True)
+        sys.exit(EXIT_INTERNAL)
+    except (ConfigError, ModelError) as exc:
+        click.echo(f"attriblint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except AttriblintError as exc:
+        click.echo(f"attriblint: error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if os.environ.get("ATTRIBLINT_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"attriblint: internal error: {type(exc).__name__}: {exc} "
+                   "(set ATTRIBLINT_DEBUG=1 for details and please report it)", err=True)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

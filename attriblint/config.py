@@ -1,0 +1,112 @@
+"""`.attriblint.yaml` or `[tool.attriblint]` in pyproject.toml → Config (DESIGN §5).
+
+Found by walking up from the current directory, or named with `--config FILE`.
+Paths inside (rule packs, reference archives, cache) are relative to the config file.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from attriblint.document import DEFAULT_MAX_BYTES
+from attriblint.errors import ConfigError
+from attriblint.findings import SEVERITIES
+from attriblint.yamlfile import Field, YamlFile, load_yaml, string_list, validate
+
+CONFIG_NAMES = (".attriblint.yaml", ".attriblint.yml")
+
+
+def _sides(value: dict) -> dict[str, list[str]]:
+    for name, terms in value.items():
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise ValueError(f"side '{name}' must list its terms as strings, e.g. {name}: [Name, Place]")
+    return value
+
+
+PER_FILE = {"select": Field((str, list), check=string_list), "ignore": Field((str, list), check=string_list)}
+
+CONFIG_KEYS: dict[str, Field] = {
+    "rules": Field((str, list), default=list, check=string_list, help="extra rule pack files or folders"),
+    "select": Field((str, list), check=string_list, help="only these rule ids"),
+    "ignore": Field((str, list), default=list, check=string_list, help="never these rule ids"),
+    "fail-on": Field(str, default="warning", choices=SEVERITIES, help="lowest severity that fails the check"),
+    "exclude": Field((str, list), default=list, check=string_list, help="glob patterns of paths to skip"),
+    "per-file": Field(dict, default=dict, help="glob: {select, ignore} for matching drafts"),
+    "sides": Field(dict, default=dict, check=_sides, help="side name: [people, bodies, places, demonyms]"),
+    "model": Field(str, help="spaCy model to load"),
+    "rule-settings": Field(dict, default=dict, help="rule id: {severity, enabled, or the kind's options}"),
+    "encoding": Field(str, help="text encoding of drafts (default UTF-8)"),
+    "max-bytes": Field(int, default=DEFAULT_MAX_BYTES, help="largest draft to check, in bytes"),
+}
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    root: Path = field(default_factory=Path.cwd)
+    values: dict[str, Any] = field(default_factory=dict)
+    source: YamlFile | None = None
+
+    def __getitem__(self, key: str):
+        return self.values[key]
+
+    def rule_pack_paths(self) -> list[Path]:
+        return [(self.root / p) for p in self.values["rules"]]
+
+
+def default_values() -> dict[str, Any]:
+    source = YamlFile("<defaults>", {})
+    return validate(source, {}, CONFIG_KEYS, (), "config")
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.attriblint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Load the named config file, or the nearest one above the current directory."""
+    found = Path(path) if path else find_config()
+    if found is None:
+        return Config(values=default_values())
+    if not found.is_file():
+        raise ConfigError("no such config file", str(found))
+    source = _read_toml(found) if found.suffix == ".toml" else load_yaml(str(found))
+    data = source.data if source.data is not None else {}
+    values = validate(source, data, CONFIG_KEYS, (), "config")
+    for pattern, settings in values["per-file"].items():
+        values["per-file"][pattern] = validate(source, settings, PER_FILE, ("per-file", pattern),
+                                               f"per-file settings for '{pattern}'")
+    return Config(str(found), found.resolve().parent, values, source)
+
+
+def _read_toml(path: Path) -> YamlFile:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise ConfigError(f"TOML syntax error: {str(exc).split(' (at line')[0]}", str(path), line) from None
+    section = data.get("tool", {}).get("attriblint", {})
+    return YamlFile(str(path), section, {(): _section_line(path)})
+
+
+def _section_line(path: Path) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip().startswith("[tool.attriblint"):
+            return number
+    return None

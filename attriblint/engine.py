@@ -1,0 +1,156 @@
+"""One check run: collect drafts, build each Document and Analysis, run the rules, and
+return located Findings per file. Reporters and exit codes live elsewhere (cli, report/)."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from attriblint import document as documents
+from attriblint.analysis import Analysis
+from attriblint.config import Config
+from attriblint.errors import ConfigError, InputError
+from attriblint.findings import Finding, render
+from attriblint.kinds import KINDS
+from attriblint.kinds.base import Rule
+from attriblint.rulepacks import RuleSet, apply_settings, load_packs, shipped_rules_dir
+from attriblint.suppression import regions, suppressed
+
+
+@dataclass
+class FileResult:
+    path: str
+    error: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    document: documents.Document | None = None
+
+
+def load_ruleset(config: Config) -> RuleSet:
+    ruleset = load_packs([shipped_rules_dir(), *config.rule_pack_paths()])
+    if config.values["rule-settings"]:
+        apply_settings(ruleset, config.values["rule-settings"], config.source, ("rule-settings",))
+    return ruleset
+
+
+def _known(ruleset: RuleSet, ids: list[str], where: str) -> list[str]:
+    for rule_id in ids:
+        if rule_id not in ruleset.rules and rule_id != "ALL":
+            known = ", ".join(sorted(ruleset.rules))
+            raise ConfigError(f"unknown rule '{rule_id}' in {where} (known rules: {known})")
+    return ids
+
+
+def active_rules(ruleset: RuleSet, select: list[str] | None, ignore: list[str]) -> list[Rule]:
+    """Rules that run: the selected ones (or every enabled one), less the ignored ones."""
+    _known(ruleset, select or [], "select")
+    _known(ruleset, ignore, "ignore")
+    chosen = []
+    for spec in ruleset.rules.values():
+        on = (spec.id in select or "ALL" in select) if select else spec.enabled
+        if on and spec.id not in ignore:
+            chosen.append(KINDS[spec.kind](spec))
+    return chosen
+
+
+def collect(paths: list[str], exclude: list[str]) -> list[str]:
+    """Explicit files as given; folders walked for drafts in sorted order; `exclude` globs skipped."""
+    out: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, subfolders, files in os.walk(path):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith(".")
+                                       and not _excluded(os.path.join(folder, d), exclude))
+                for name in sorted(files):
+                    full = os.path.join(folder, name)
+                    if Path(name).suffix.lower() in documents.DRAFT_SUFFIXES and not _excluded(full, exclude):
+                        out.append(full)
+        elif not _excluded(path, exclude):
+            out.append(path)
+    return out
+
+
+def _excluded(path: str, patterns: list[str]) -> bool:
+    posix = Path(path).as_posix()
+    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(posix, f"*/{p}") or
+               fnmatch.fnmatch(Path(path).name, p) for p in patterns)
+
+
+class Checker:
+    """Runs a fixed set of rules over drafts, sharing one NLP pipeline across them."""
+
+    def __init__(self, config: Config, ruleset: RuleSet, rules: list[Rule]):
+        self.config = config
+        self.ruleset = ruleset
+        self.rules = rules
+        self.needs = set().union(*(r.needs for r in rules)) if rules else set()
+        self._pipeline = None
+
+    @property
+    def pipeline(self):
+        if self._pipeline is None and self.needs:
+            from attriblint.nlp import Pipeline
+
+            self._pipeline = Pipeline(self.needs, self.config.values["model"])
+        return self._pipeline
+
+    def check_file(self, path: str) -> FileResult:
+        try:
+            doc = documents.load(path, self.config.values["encoding"], self.config.values["max-bytes"])
+        except InputError as exc:
+            return FileResult(path, error=str(exc))
+        return FileResult(path, findings=self.check_document(doc), document=doc)
+
+    def check_document(self, doc: documents.Document) -> list[Finding]:
+        analysis = Analysis(doc, self.pipeline, self.ruleset.lexicons, self._settings(doc))
+        rules = self._rules_for(doc.path)
+        active = regions(doc)
+        findings = []
+        for rule in rules:
+            for finding in rule.check(analysis):
+                finding = self._quoted(rule, finding, doc)
+                if finding is not None and not suppressed(finding, active):
+                    findings.append(finding.locate(doc))
+        return sorted(findings, key=Finding.sort_key)
+
+    def _settings(self, doc: documents.Document) -> dict:
+        settings = {"sides": self.config.values["sides"]}
+        own = doc.front_matter.get("attriblint")
+        if isinstance(own, dict):
+            settings.update(own)
+        return settings
+
+    def _rules_for(self, path: str) -> list[Rule]:
+        rules = self.rules
+        for pattern, settings in self.config.values["per-file"].items():
+            if _excluded(path, [pattern]):
+                if settings["select"]:
+                    rules = [r for r in rules if r.id in settings["select"]]
+                rules = [r for r in rules if r.id not in (settings["ignore"] or [])]
+        return rules
+
+    @staticmethod
+    def _quoted(rule: Rule, finding: Finding, doc) -> Finding | None:
+        """Inside a direct quotation the words are the source's: apply the rule's `quoted:` setting."""
+        if doc.quote_at(finding.offset, finding.end_offset) is None:
+            return finding
+        finding.quoted = True
+        setting = rule.spec.quoted
+        if setting == "ignore":
+            return None
+        if setting != "same":
+            finding.severity = setting
+        if rule.spec.quoted_message:
+            match = doc.text[finding.offset:finding.end_offset]
+            finding.message = render(rule.spec.quoted_message, match=match, suggest=finding.suggestions,
+                                     **finding.extra)
+        return finding
+
+    def check_paths(self, paths: list[str]) -> list[FileResult]:
+        results = []
+        for path in paths:
+            if not os.path.exists(path):
+                results.append(FileResult(path, error=f"{path}: no such file or directory"))
+                continue
+            results.append(self.check_file(path))
+        return results

@@ -1,0 +1,7 @@
+"""Rule kinds, one module each; a pack's `kind:` picks one of these classes."""
+from __future__ import annotations
+
+from attriblint.kinds.base import Rule
+from attriblint.kinds.phrase import PhraseRule
+
+KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule,)}

@@ -1,0 +1,105 @@
+"""Kind `phrase`: words and phrases matched on lemmas (so "moved to" hits "move to"),
+tolerant of quote marks inside the phrase; or regular expressions on the prose."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from attriblint.kinds.base import Rule
+from attriblint.yamlfile import Field, regex, string_list
+
+ENTRY = {
+    "phrase": Field(str),
+    "pattern": Field(str, check=regex),
+    "meaning": Field(str, default=""),
+    "suggest": Field((str, list), default=list, check=string_list),
+    "message": Field(str, default=""),
+}
+
+
+def _one_of_phrase_or_pattern(entries):
+    for number, entry in enumerate(entries, 1):
+        if (entry["phrase"] is None) == (entry["pattern"] is None):
+            raise ValueError(f"entry {number} needs exactly one of 'phrase' or 'pattern'")
+    return entries
+
+
+@dataclass
+class _Word:
+    lower: str
+    lemma: str
+
+    def matches(self, token) -> bool:
+        return token.lower_ == self.lower or token.lemma_.lower() in (self.lemma, self.lower)
+
+
+class PhraseRule(Rule):
+    kind = "phrase"
+    options = {"entries": Field(list, required=True, items=ENTRY, check=_one_of_phrase_or_pattern)}
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.entries = spec.options["entries"]
+        self.phrases = [e for e in self.entries if e["phrase"] is not None]
+        self.patterns = [e for e in self.entries if e["pattern"] is not None]
+        self.needs = frozenset({"lemmas"}) if self.phrases else frozenset()
+        self._index: dict[str, list[tuple[list[_Word], dict]]] | None = None
+
+    def check(self, analysis):
+        matches = list(self._pattern_matches(analysis))
+        if self.phrases:
+            matches += self._phrase_matches(analysis)
+        for start, end, entry in _longest_first(matches):
+            text = analysis.document.text[start:end]
+            extra = {"meaning": entry["meaning"]} if entry["meaning"] else {}
+            yield self.finding(start, end, entry["message"] or None, match=text, meaning=entry["meaning"],
+                               suggestions=entry["suggest"], extra=extra)
+
+    def _pattern_matches(self, analysis):
+        prose = analysis.document.prose
+        for entry in self.patterns:
+            for m in entry["pattern"].finditer(prose):
+                if m.end() > m.start():
+                    yield m.start(), m.end(), entry
+
+    def _phrase_index(self, analysis):
+        if self._index is None:
+            self._index = {}
+            for entry in self.phrases:
+                doc = analysis.pipeline.parse([entry["phrase"]])[0]
+                words = [_Word(t.lower_, t.lemma_.lower()) for t in doc if not (t.is_space or t.is_quote)]
+                if words:
+                    for key in {words[0].lower, words[0].lemma}:
+                        self._index.setdefault(key, []).append((words, entry))
+        return self._index
+
+    def _phrase_matches(self, analysis):
+        index = self._phrase_index(analysis)
+        found = []
+        for block in analysis.blocks:
+            tokens = [t for t in block.doc if not (t.is_space or t.is_quote)]
+            for i, token in enumerate(tokens):
+                candidates = index.get(token.lower_, []) + index.get(token.lemma_.lower(), [])
+                for words, entry in candidates:
+                    window = tokens[i:i + len(words)]
+                    if len(window) == len(words) and all(w.matches(t) for w, t in zip(words, window)):
+                        start, _ = block.span(window[0])
+                        _, end = block.span(window[-1])
+                        found.append((start, _close_quote(analysis.document.prose, start, end), entry))
+        return found
+
+
+def _close_quote(prose: str, start: int, end: int) -> int:
+    """Take in the closing mark of a quote that opens inside the match and closes right after it."""
+    if end < len(prose) and prose[end] in "”\"’" and any(c in "“\"‘" for c in prose[start:end]):
+        return end + 1
+    return end
+
+
+def _longest_first(matches):
+    """Drop a match that lies inside a longer one (and exact repeats)."""
+    kept: list[tuple[int, int, dict]] = []
+    for start, end, entry in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end, entry))
+    return kept

@@ -1,0 +1,74 @@
+"""`--format pytest` (the default): a header, a progress line per draft, a FAILURES section
+with each finding under its source line and a caret underline, and a closing summary line."""
+from __future__ import annotations
+
+import platform
+
+import click
+
+from attriblint.report import by_rule, failing
+
+_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _style(text: str, run, **kwargs) -> str:
+    return click.style(text, **kwargs) if run.color else text
+
+
+def _status(result, run) -> str:
+    if result.error:
+        return "ERROR"
+    if any(failing(f, run) for f in result.findings):
+        return "FAILED"
+    return "PASSED"
+
+
+def _caret_line(result, f) -> tuple[str, str]:
+    source = result.document.line_text(f.line) if result.document else ""
+    width = (f.end_column - f.column) if f.end_line == f.line else len(source) - f.column + 1
+    prefix = "".join(ch if ch == "\t" else " " for ch in source[:f.column - 1])
+    return source, prefix + "^" * max(1, width)
+
+
+def render(results, run) -> str:
+    out = [_style("=" * 24 + " attriblint session starts " + "=" * 24, run, bold=True),
+           f"platform {platform.system().lower()} -- Python {platform.python_version()}, attriblint {run.version}",
+           f"collected {len(results)} draft{'s' if len(results) != 1 else ''}", ""]
+    for result in results:
+        status = _status(result, run)
+        color = {"PASSED": "green", "FAILED": "red", "ERROR": "red"}[status]
+        count = f" ({len(result.findings)} finding{'s' if len(result.findings) != 1 else ''})" if result.findings else ""
+        out.append(f"{result.path} {_style(status, run, fg=color)}{count}")
+    troubled = [r for r in results if r.error or r.findings]
+    if troubled:
+        out += ["", _style("=" * 30 + " FAILURES " + "=" * 30, run, bold=True)]
+    for result in troubled:
+        out.append(_style(f"_____ {result.path} _____", run, fg="red", bold=True))
+        if result.error:
+            out.append(_style(f"E   {result.error}", run, fg="red"))
+        for f in result.findings:
+            source, carets = _caret_line(result, f)
+            severity = _style(f"[{f.severity}]", run, fg=_COLORS[f.severity])
+            out.append(f"{result.path}:{f.line}:{f.column}: {f.rule} {severity} {f.message}")
+            out.append(f"    {source}")
+            out.append(f"    {_style(carets, run, fg=_COLORS[f.severity], bold=True)}")
+        out.append("")
+    out += _short_summary(results, run)
+    return "\n".join(out)
+
+
+def _short_summary(results, run) -> list[str]:
+    counts = by_rule(results)
+    lines = []
+    if counts:
+        lines.append(_style("=" * 24 + " short test summary info " + "=" * 24, run, bold=True))
+        lines += [f"{rule}: {n}" for rule, n in counts.items()]
+    failed = sum(1 for r in results if _status(r, run) == "FAILED")
+    errors = sum(1 for r in results if r.error)
+    passed = len(results) - failed - errors
+    parts = [p for p in (f"{failed} failed" if failed else "", f"{passed} passed" if passed else "",
+                         f"{errors} error{'s' if errors != 1 else ''}" if errors else "") if p]
+    closing = f"{', '.join(parts) or 'no drafts checked'} in {run.elapsed:.2f}s"
+    color = "red" if failed or errors else "green"
+    lines.append(_style("=" * 20 + f" {closing} " + "=" * 20, run, fg=color, bold=True))
+    return lines
