@@ -24,6 +24,7 @@ class FileResult:
     error: str | None = None
     findings: list[Finding] = field(default_factory=list)
     document: documents.Document | None = None
+    digests: dict[str, object] = field(default_factory=dict)  # rule id → summarise() of this draft
 
 
 def load_ruleset(config: Config) -> RuleSet:
@@ -99,19 +100,26 @@ class Checker:
             doc = documents.load(path, self.config.values["encoding"], self.config.values["max-bytes"])
         except InputError as exc:
             return FileResult(path, error=str(exc))
-        return FileResult(path, findings=self.check_document(doc), document=doc)
-
-    def check_document(self, doc: documents.Document) -> list[Finding]:
+        result = FileResult(path, document=doc)
         analysis = Analysis(doc, self.pipeline, self.ruleset.lexicons, self._settings(doc))
-        rules = self._rules_for(doc.path)
+        for rule in self._rules_for(doc.path):
+            result.findings += rule.check(analysis)
+            digest = rule.summarise(analysis)
+            if digest is not None:
+                result.digests[rule.id] = digest
+        result.findings = self._keep(result.findings, doc)
+        return result
+
+    def _keep(self, findings: list[Finding], doc: documents.Document) -> list[Finding]:
+        """Apply quotation settings and suppression comments; locate what is left."""
+        rules = {r.id: r for r in self.rules}
         active = regions(doc)
-        findings = []
-        for rule in rules:
-            for finding in rule.check(analysis):
-                finding = self._quoted(rule, finding, doc)
-                if finding is not None and not suppressed(finding, active):
-                    findings.append(finding.locate(doc))
-        return sorted(findings, key=Finding.sort_key)
+        kept = []
+        for finding in findings:
+            finding = self._quoted(rules[finding.rule], finding, doc)
+            if finding is not None and not suppressed(finding, active):
+                kept.append(finding.locate(doc))
+        return sorted(kept, key=Finding.sort_key)
 
     def _settings(self, doc: documents.Document) -> dict:
         settings = {"sides": self.config.values["sides"]}
@@ -153,4 +161,17 @@ class Checker:
                 results.append(FileResult(path, error=f"{path}: no such file or directory"))
                 continue
             results.append(self.check_file(path))
+        self._check_across(results)
         return results
+
+    def _check_across(self, results: list[FileResult]) -> None:
+        """Rules that compare drafts run once all digests are in; their findings join each file's."""
+        by_path = {r.path: r for r in results if r.document is not None}
+        for rule in self.rules:
+            digests = [(r.path, r.digests[rule.id]) for r in by_path.values() if rule.id in r.digests]
+            if not digests:
+                continue
+            for path, found in rule.check_across(digests).items():
+                result = by_path[path]
+                result.findings = sorted(result.findings + self._keep(found, result.document),
+                                         key=Finding.sort_key)

@@ -5,7 +5,8 @@ A kind module defines one `Rule` subclass with:
 - `options`: the kind's own YAML keys, as a schema of `Field`s (checked with file:line errors);
 - `needs`: what it reads from the Analysis: `set()` (text only), {"lemmas"}, {"parse"}, {"entities"};
 - `check(analysis)`: yields Findings for one draft.
-Kinds that compare drafts with each other also define `summarise` and `check_across`.
+Kinds that compare drafts with each other also define `summarise` (a small picklable digest
+of one draft) and `check_across` (findings from all the digests of a run, by path).
 """
 from __future__ import annotations
 
@@ -49,6 +50,14 @@ class Rule:
 
     def check(self, analysis) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def summarise(self, analysis) -> Any:
+        """A digest of one draft for `check_across`; None when the kind works draft by draft."""
+        return None
+
+    def check_across(self, digests: list[tuple[str, Any]]) -> dict[str, list[Finding]]:
+        """Findings that need several drafts at once (e.g. text copied between drafts), by path."""
+        return {}
 
     def finding(self, start: int, end: int, message: str | None = None, **fields) -> Finding:
         """A Finding of this rule, its message rendered from the template with `fields`."""
