@@ -81,7 +81,9 @@ def check(ctx, paths, fmt, select, ignore, fail_on):
     results = Checker(config, ruleset, rules).check_paths(drafts)
     run = RunInfo(__version__, fail_on or config.values["fail-on"], time.perf_counter() - started,
                   color=sys.stdout.isatty() and fmt == "pytest", rules=ruleset.rules)
-    click.echo(render(fmt, results, run))
+    output = render(fmt, results, run)
+    if output:
+        click.echo(output)
     for result in results:
         if result.error:
             click.echo(f"attriblint: {result.error}", err=True)
@@ -115,10 +117,9 @@ def _pack_name(pack: str) -> str:
 
 
 def _summary(spec) -> str:
-    if spec.summary:
-        return spec.summary
-    first = spec.description.strip().split(". ")[0].strip()
-    return first.rstrip(".") + "." if first else ""
+    from attriblint.report import rule_summary
+
+    return rule_summary(spec)
 
 
 @cli.command()

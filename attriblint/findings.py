@@ -62,6 +62,8 @@ class MessageFields(dict):
 
 def render(template: str, **fields) -> str:
     values = {k: (", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in fields.items()}
+    # A match may run over a line break or a tab: quote it as one line of text.
+    values = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in values.items()}
     try:
         return template.format_map(MessageFields(values))
     except (ValueError, IndexError):

@@ -1,6 +1,7 @@
 """Reporters: one module per output format, each with `render(results, run) -> str`."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -30,6 +31,22 @@ def by_rule(results) -> dict[str, int]:
         for finding in result.findings:
             counts[finding.rule] = counts.get(finding.rule, 0) + 1
     return dict(sorted(counts.items()))
+
+
+def rule_summary(spec) -> str:
+    """One line on what a rule flags: its `summary`, else the first sentence of its description."""
+    if spec.summary:
+        return spec.summary
+    first = spec.description.strip().split(". ")[0].strip()
+    return first.rstrip(".") + "." if first else ""
+
+
+def error_parts(result) -> tuple[int | None, str]:
+    """(line or None, message) of an unreadable draft's error, without the leading `path:line:`."""
+    match = re.match(re.escape(result.path) + r":(?:(\d+):)?\s*", result.error)
+    if not match:
+        return None, result.error
+    return (int(match.group(1)) if match.group(1) else None), result.error[match.end():]
 
 
 def render(fmt: str, results, run: RunInfo) -> str:

@@ -3,6 +3,7 @@ with each finding under its source line and a caret underline, and a closing sum
 from __future__ import annotations
 
 import platform
+import unicodedata
 
 import click
 
@@ -23,10 +24,20 @@ def _status(result, run) -> str:
     return "PASSED"
 
 
+def _cell_width(ch: str) -> int:
+    """Terminal cells a character takes: 2 for wide (CJK, most emoji), 0 for combining marks."""
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def _caret_line(result, f) -> tuple[str, str]:
+    """The finding's first source line and a caret underline that lines up under it on a terminal
+    (tabs are copied so they expand alike; wide characters take two cells)."""
     source = result.document.line_text(f.line) if result.document else ""
-    width = (f.end_column - f.column) if f.end_line == f.line else len(source) - f.column + 1
-    prefix = "".join(ch if ch == "\t" else " " for ch in source[:f.column - 1])
+    end = f.end_column - 1 if f.end_line == f.line else len(source)
+    prefix = "".join(ch if ch == "\t" else " " * _cell_width(ch) for ch in source[:f.column - 1])
+    width = sum(max(1, _cell_width(ch)) if ch == "\t" else _cell_width(ch) for ch in source[f.column - 1:end])
     return source, prefix + "^" * max(1, width)
 
 
@@ -39,22 +50,31 @@ def render(results, run) -> str:
         color = {"PASSED": "green", "FAILED": "red", "ERROR": "red"}[status]
         count = f" ({len(result.findings)} finding{'s' if len(result.findings) != 1 else ''})" if result.findings else ""
         out.append(f"{result.path} {_style(status, run, fg=color)}{count}")
-    troubled = [r for r in results if r.error or r.findings]
-    if troubled:
-        out += ["", _style("=" * 30 + " FAILURES " + "=" * 30, run, bold=True)]
-    for result in troubled:
-        out.append(_style(f"_____ {result.path} _____", run, fg="red", bold=True))
-        if result.error:
-            out.append(_style(f"E   {result.error}", run, fg="red"))
-        for f in result.findings:
-            source, carets = _caret_line(result, f)
-            severity = _style(f"[{f.severity}]", run, fg=_COLORS[f.severity])
-            out.append(f"{result.path}:{f.line}:{f.column}: {f.rule} {severity} {f.message}")
-            out.append(f"    {source}")
-            out.append(f"    {_style(carets, run, fg=_COLORS[f.severity], bold=True)}")
-        out.append("")
-    out += _short_summary(results, run)
+    failed = [r for r in results if _status(r, run) != "PASSED"]
+    noted = [r for r in results if _status(r, run) == "PASSED" and r.findings]
+    sections = ((" FAILURES ", failed, "red"), (f" passed, with findings below --fail-on {run.fail_on} ", noted, "yellow"))
+    for title, section, color in sections:
+        if section:
+            out += ([""] if out[-1] else []) + [_style(title.center(70, "="), run, bold=True)]
+        for result in section:
+            out += _details(result, run, color)
+    out += ([""] if out[-1] else []) + _short_summary(results, run)
     return "\n".join(out)
+
+
+def _details(result, run, color: str) -> list[str]:
+    """A draft's error or each finding with its source line and caret underline."""
+    out = [_style(f"_____ {result.path} _____", run, fg=color, bold=True)]
+    if result.error:
+        out.append(_style(f"E   {result.error}", run, fg="red"))
+    for f in result.findings:
+        source, carets = _caret_line(result, f)
+        severity = _style(f"[{f.severity}]", run, fg=_COLORS[f.severity])
+        out.append(f"{result.path}:{f.line}:{f.column}: {f.rule} {severity} {f.message}")
+        out.append(f"    {source}")
+        out.append(f"    {_style(carets, run, fg=_COLORS[f.severity], bold=True)}")
+    out.append("")
+    return out
 
 
 def _short_summary(results, run) -> list[str]:
