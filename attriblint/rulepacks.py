@@ -108,6 +108,8 @@ def parse_rule(source: YamlFile, raw, where: tuple) -> RuleSpec:
     if not isinstance(raw, dict):
         raise source.error(where, "each rule must be a mapping with id, kind, severity and message")
     kind = raw.get("kind")
+    if kind is None:
+        raise source.error(where, f"rule '{raw.get('id', index_name(where))}' needs 'kind'")
     if kind not in KINDS:
         known = ", ".join(sorted(KINDS))
         raise source.error(where + ("kind",), f"unknown rule kind {kind!r} (known kinds: {known})")

@@ -3,7 +3,8 @@
     <!-- attriblint: disable=euphemism,loaded-language -->  … <!-- attriblint: enable -->
     <!-- attriblint: ignore euphemism -->   (the next non-blank line only)
 
-A directive without rule ids applies to every rule.
+A directive without rule ids applies to every rule; `enable=RULE` turns back on just that
+rule inside a wider `disable`.
 """
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ _DIRECTIVE = re.compile(r"<!--\s*attriblint:\s*(disable|enable|ignore)\b\s*=?\s*
 class Region:
     start: int
     end: int
-    rules: frozenset[str] | None  # None: every rule
+    rules: frozenset[str] | None  # None: every rule…
+    but: frozenset[str] = frozenset()  # …except these (re-enabled by name)
 
     def covers(self, rule: str, offset: int) -> bool:
-        return self.start <= offset < self.end and (self.rules is None or rule in self.rules)
+        if not self.start <= offset < self.end:
+            return False
+        return rule not in self.but if self.rules is None else rule in self.rules
 
 
 def regions(document) -> list[Region]:
@@ -28,20 +32,26 @@ def regions(document) -> list[Region]:
         return []
     text = document.text
     found: list[Region] = []
-    open_regions: dict[frozenset | None, int] = {}
+    open_regions: dict[tuple, int] = {}  # (rules, but) → where the region started
     for match in _DIRECTIVE.finditer(text):
         action = match.group(1).lower()
         ids = frozenset(r.strip() for r in match.group(2).split(",") if r.strip()) or None
         if action == "disable":
-            open_regions.setdefault(ids, match.end())
+            open_regions.setdefault((ids, frozenset()), match.end())
         elif action == "enable":
-            for key in [k for k in open_regions if ids is None or k == ids]:
-                found.append(Region(open_regions.pop(key), match.start(), key))
+            for (rules, but), start in list(open_regions.items()):
+                found.append(Region(start, match.start(), rules, but))
+                del open_regions[(rules, but)]
+                # `enable=RULE` ends only RULE's part of a wider region: the rest stays off.
+                if ids is not None and rules is None:
+                    open_regions.setdefault((None, but | ids), match.end())
+                elif ids is not None and rules - ids:
+                    open_regions.setdefault((rules - ids, frozenset()), match.end())
         else:
             line = re.compile(r"[^\n]*\S[^\n]*").search(text, text.find("\n", match.end()) + 1)
             if "\n" in text[match.end():] and line:
                 found.append(Region(line.start(), line.end(), ids))
-    found.extend(Region(start, len(text) + 1, ids) for ids, start in open_regions.items())
+    found.extend(Region(start, len(text) + 1, rules, but) for (rules, but), start in open_regions.items())
     return found
 
 
