@@ -37,6 +37,7 @@ class Hit:
     end_line: int
     key: int
     similarity: float
+    shingles: frozenset[int]
 
 
 def _identity(value: int) -> int:
@@ -130,9 +131,10 @@ class ReferenceArchive:
             f"WHERE p.id IN (SELECT paragraph FROM bands WHERE key IN ({marks}))", keys).fetchall()
         hits = []
         for path, number, line, end_line, key, blob in rows:
-            shared = len(item.shingles.intersection(array.array("Q", blob)))
+            shingles = frozenset(array.array("Q", blob))
+            shared = len(item.shingles & shingles)
             if shared >= threshold * len(item.shingles):
-                hits.append(Hit(path, number, line, end_line, key & _UNSIGNED, shared / len(item.shingles)))
+                hits.append(Hit(path, number, line, end_line, key & _UNSIGNED, shared / len(item.shingles), shingles))
         return sorted(hits, key=lambda h: (-h.similarity, h.path, h.index))
 
 

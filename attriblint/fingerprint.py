@@ -63,13 +63,19 @@ class Unit:
     words: int
     key: int  # hash of the normalised words: equal keys mean an exact repeat
     shingles: frozenset[int]
+    parts: tuple[frozenset[int], ...] = ()  # the shingles of each sentence
+
+    def new_sentences(self, other: frozenset[int], share: float = 0.25) -> bool:
+        """Whether some sentence of this unit shares under `share` of its shingles with `other`."""
+        return any(len(part & other) < share * len(part) for part in self.parts)
 
 
 def unit(text: str, start: int, end: int, size: int) -> Unit:
     """Fingerprint text[start:end] (a paragraph or one sentence)."""
     word_lists = [words(text[s:e]) for s, e in sentences(text, start, end)]
     flat = [w for sentence in word_lists for w in sentence]
-    return Unit(start, end, len(flat), stable_hash(" ".join(flat)), shingles(word_lists, size))
+    parts = tuple(shingles([w], size) for w in word_lists if w)
+    return Unit(start, end, len(flat), stable_hash(" ".join(flat)), frozenset().union(*parts), parts)
 
 
 def eligible(item: Unit, text: str, min_words: int, boilerplate) -> bool:

@@ -143,9 +143,10 @@ class DuplicateRule(Rule):
             findings += self._archive_findings(analysis.document, draft, settings)
         return findings
 
-    def _near_enough(self, item: Unit, other: Unit) -> bool:
-        """Word for word, or long enough that shared word runs mean copying, not a shared template."""
-        return item.key == other.key or item.words >= self.o["min_near_words"]
+    def _near_enough(self, item: Unit, key: int, shingles: frozenset[int]) -> bool:
+        """A repeat word for word; or a near one long enough that shared word runs mean copying,
+        not a shared template, with no new sentence (then only the repeated sentences are reported)."""
+        return item.key == key or item.words >= self.o["min_near_words"] and not item.new_sentences(shingles)
 
     def _paragraph_finding(self, draft: Draft, run: list[Match], origin: Draft, where: str, message=None):
         first, last = run[0], run[-1]
@@ -176,7 +177,7 @@ class DuplicateRule(Rule):
                 if not eligible(item, doc.prose, self.o["min_sentence_words"], self.o["boilerplate"]):
                     continue
                 earlier = [k for k in index.matches(item, threshold, both_ways=True)
-                           if self._near_enough(item, units[k])]
+                           if self._near_enough(item, units[k].key, units[k].shingles)]
                 if earlier and number not in draft.flagged and (number, owners[earlier[0]]) not in pairs:
                     matches.append(Match(position, None, earlier[0], item.key == units[earlier[0]].key))
                 index.add(position, item)
@@ -196,19 +197,15 @@ class DuplicateRule(Rule):
         for number, item in enumerate(draft.paragraphs):
             found = None
             if draft.eligible[number]:
-                earlier = [(where, other) for where, other in index.matches(item, self.o["similarity"])
-                           if self._near_enough(item, (draft if within else sources[where]).paragraphs[other])]
+                earlier = [k for k in index.matches(item, self.o["similarity"])
+                           if self._near_enough(item, index.units[k].key, index.units[k].shingles)]
                 if earlier:
                     where, other = earlier[0]
                     origin = draft if within else sources[where]
                     found = Match(number, where if not within else None, other,
                                   origin.paragraphs[other].key == item.key)
             elif matches and matches[-1].index == number - 1:
-                last = matches[-1]
-                origin = draft if within else sources[last.source]
-                nxt = last.other + 1
-                if nxt < len(origin.paragraphs) and origin.paragraphs[nxt].key == item.key and (not within or nxt < number):
-                    found = Match(number, last.source, nxt, True)
+                found = _short_twin(draft, number, matches[-1], draft if within else sources[matches[-1].source], +1)
             if found:
                 matches.append(found)
             if within and draft.eligible[number]:
@@ -217,7 +214,7 @@ class DuplicateRule(Rule):
             for number, item in enumerate(draft.paragraphs):
                 if draft.eligible[number]:
                     index.add((source, number), item)
-        return matches
+        return _with_short_lead_ins(draft, matches, sources if not within else None)
 
     # ------------------------------------------------------------ reference archive
     def _archive(self, settings: dict):
@@ -237,8 +234,7 @@ class DuplicateRule(Rule):
         for number, item in enumerate(draft.paragraphs):
             if not draft.eligible[number] or number in draft.flagged or self._attributed(doc, item):
                 continue
-            hits = [h for h in archive.matches(item, self.o["similarity"])
-                    if h.key == item.key or item.words >= self.o["min_near_words"]]
+            hits = [h for h in archive.matches(item, self.o["similarity"]) if self._near_enough(item, h.key, h.shingles)]
             if hits:
                 hit = hits[0]
                 origins[(hit.path, hit.index)] = hit
@@ -278,6 +274,34 @@ class DuplicateRule(Rule):
             if found:
                 out[path] = found
         return out
+
+
+def _short_twin(draft: Draft, number: int, neighbour: Match, origin: Draft, step: int) -> Match | None:
+    """Paragraph `number` (too short to compare alone) as the word-for-word twin of the paragraph
+    `step` away from its matched neighbour's original: the short lines of a pasted block."""
+    other = neighbour.other + step
+    if draft.eligible[number] or not 0 <= other < len(origin.paragraphs):
+        return None
+    if origin.paragraphs[other].key != draft.paragraphs[number].key or origin is draft and other >= number:
+        return None
+    return Match(number, neighbour.source, other, True)
+
+
+def _with_short_lead_ins(draft: Draft, matches: list[Match], sources) -> list[Match]:
+    """Take in the short paragraphs (a heading, a "Tickets:" line) that open a pasted block."""
+    matched = {m.index for m in matches}
+    out = list(matches)
+    for match in matches:
+        first = match
+        while first.index - 1 >= 0 and first.index - 1 not in matched:
+            origin = draft if sources is None else sources[first.source]
+            lead = _short_twin(draft, first.index - 1, first, origin, -1)
+            if lead is None:
+                break
+            out.append(lead)
+            matched.add(lead.index)
+            first = lead
+    return sorted(out, key=lambda m: m.index)
 
 
 def _slipped_one_first(prose: str, draft: Draft, match: Match) -> Match:
