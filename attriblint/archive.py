@@ -65,7 +65,7 @@ def _paragraphs(file: Path, shingle_words: int):
 
 def archive_files(locations: list[Path]) -> list[Path]:
     files: list[Path] = []
-    for location in map(Path, locations):
+    for location in (Path(p).resolve() for p in locations):
         if location.is_dir():
             files += sorted(p for p in location.rglob("*")
                             if p.suffix.lower() in documents.DRAFT_SUFFIXES and p.is_file())
@@ -111,7 +111,7 @@ class ReferenceArchive:
         files = archive_files(locations)
         settings = {"format": FORMAT, "perm": [NUM_PERM, BANDS, ROWS], "datasketch": datasketch.__version__,
                     "shingle-words": shingle_words, "min-words": min_words, "boilerplate": [p.pattern for p in boilerplate]}
-        stamp = [(str(f.resolve()), f.stat().st_mtime_ns, f.stat().st_size) for f in files]
+        stamp = [(str(f), stat.st_mtime_ns, stat.st_size) for f, stat in ((f, f.stat()) for f in files)]
         key = hashlib.sha256(json.dumps([settings, stamp]).encode()).hexdigest()
         folder = Path(cache or ".attriblint_cache")
         name = hashlib.sha256(json.dumps(sorted(str(Path(p).resolve()) for p in locations)).encode()).hexdigest()

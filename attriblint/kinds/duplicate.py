@@ -136,7 +136,7 @@ class DuplicateRule(Rule):
                 run = [_slipped_one_first(analysis.document.prose, draft, run[0])]
             draft.flagged.update(m.index for m in run)
             pairs.update((m.index, m.other) for m in run)
-            findings.append(self._paragraph_finding(draft, run, draft, "this"))
+            findings.append(self._paragraph_finding(draft, run, draft))
         findings += self._sentence_findings(analysis.document, draft, pairs | {(b, a) for a, b in pairs})
         settings = analysis.settings.get("duplicates")
         if isinstance(settings, dict) and settings.get("reference"):
@@ -148,13 +148,12 @@ class DuplicateRule(Rule):
         not a shared template, with no new sentence (then only the repeated sentences are reported)."""
         return item.key == key or item.words >= self.o["min_near_words"] and not item.new_sentences(shingles)
 
-    def _paragraph_finding(self, draft: Draft, run: list[Match], origin: Draft, where: str, message=None):
-        first, last = run[0], run[-1]
-        line, end_line = origin.lines[first.other][0], origin.lines[last.other][1]
-        path = origin.path
-        original = _lines(line, end_line) + ("" if where == "this" else f" of {path}")
-        return self._finding(draft.paragraphs[first.index].start, draft.paragraphs[last.index].end, run,
-                             "paragraph", original, {"path": path, "line": line, "end_line": end_line}, message)
+    def _paragraph_finding(self, draft: Draft, run: list[Match], origin: Draft):
+        """One finding for a run of paragraphs repeating paragraphs of `origin` (this draft or another)."""
+        line, end_line = origin.lines[run[0].other][0], origin.lines[run[-1].other][1]
+        original = _lines(line, end_line) + ("" if origin is draft else f" of {origin.path}")
+        return self._finding(draft.paragraphs[run[0].index].start, draft.paragraphs[run[-1].index].end, run,
+                             "paragraph", original, {"path": origin.path, "line": line, "end_line": end_line})
 
     def _finding(self, start, end, run, what, original, duplicate_of, message=None):
         copy = f"this {what}" if len(run) == 1 else f"these {len(run)} {what}s"
@@ -248,7 +247,7 @@ class DuplicateRule(Rule):
             found.append(self._finding(draft.paragraphs[run[0].index].start, draft.paragraphs[run[-1].index].end,
                                        run, "paragraph", original,
                                        {"path": shown, "line": first.line, "end_line": last.end_line},
-                                       self.spec.options["archive-message"] or None))
+                                       self.o["archive_message"] or None))
         return found
 
     def _attributed(self, doc, item: Unit) -> bool:
@@ -269,7 +268,7 @@ class DuplicateRule(Rule):
             matches = self._repeats(draft, drafts, index, within=False, source=number)
             versions = _versions(draft, matches, self.o["version_share"])
             kept = [m for m in matches if m.source not in versions and m.index not in draft.flagged]
-            found = [self._paragraph_finding(draft, run, drafts[run[0].source], "other")
+            found = [self._paragraph_finding(draft, run, drafts[run[0].source])
                      for run in runs(kept)]
             if found:
                 out[path] = found
