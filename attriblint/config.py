@@ -25,6 +25,16 @@ def _sides(value: dict) -> dict[str, list[str]]:
     return value
 
 
+def _duplicates(value: dict) -> dict:
+    unknown = [k for k in value if k not in ("reference", "cache")]
+    if unknown:
+        raise ValueError(f"unknown key '{unknown[0]}' (allowed: reference, cache)")
+    reference = string_list(value.get("reference") or [])
+    if not isinstance(value.get("cache", ""), str):
+        raise ValueError("'cache' must be a folder path")
+    return {"reference": reference, "cache": value.get("cache") or ".attriblint_cache"}
+
+
 PER_FILE = {"select": Field((str, list), check=string_list), "ignore": Field((str, list), check=string_list)}
 
 CONFIG_KEYS: dict[str, Field] = {
@@ -37,6 +47,8 @@ CONFIG_KEYS: dict[str, Field] = {
     "sides": Field(dict, default=dict, check=_sides, help="side name: [people, bodies, places, demonyms]"),
     "model": Field(str, help="spaCy model to load"),
     "rule-settings": Field(dict, default=dict, help="rule id: {severity, enabled, or the kind's options}"),
+    "duplicates": Field(dict, default=dict, check=_duplicates,
+                        help="reference: [folders of earlier stories or wire copy]; cache: index folder"),
     "encoding": Field(str, help="text encoding of drafts (default UTF-8)"),
     "max-bytes": Field(int, default=DEFAULT_MAX_BYTES, help="largest draft to check, in bytes"),
 }
@@ -54,6 +66,13 @@ class Config:
 
     def rule_pack_paths(self) -> list[Path]:
         return [(self.root / p) for p in self.values["rules"]]
+
+    def duplicate_settings(self) -> dict:
+        """`duplicates:` with its paths made absolute (they are relative to the config file)."""
+        settings = self.values.get("duplicates") or {}
+        if not settings.get("reference"):
+            return {}
+        return {"reference": [self.root / p for p in settings["reference"]], "cache": self.root / settings["cache"]}
 
 
 def default_values() -> dict[str, Any]:

@@ -122,7 +122,7 @@ class Checker:
         return sorted(kept, key=Finding.sort_key)
 
     def _settings(self, doc: documents.Document) -> dict:
-        settings = {"sides": self.config.values["sides"]}
+        settings = {"sides": self.config.values["sides"], "duplicates": self.config.duplicate_settings()}
         own = doc.front_matter.get("attriblint")
         if isinstance(own, dict):
             settings.update(own)

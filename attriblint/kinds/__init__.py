@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from attriblint.kinds.base import Rule
+from attriblint.kinds.duplicate import DuplicateRule
 from attriblint.kinds.phrase import PhraseRule
 
-KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule,)}
+KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule, DuplicateRule)}
