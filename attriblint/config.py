@@ -5,6 +5,7 @@ Paths inside (rule packs, reference archives, cache) are relative to the config 
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,7 +119,8 @@ def _read_toml(path: Path) -> YamlFile:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        where = re.search(r"\(at line (\d+)", str(exc))  # tomllib puts the line only in the text
+        line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
         raise ConfigError(f"TOML syntax error: {str(exc).split(' (at line')[0]}", str(path), line) from None
     section = data.get("tool", {}).get("attriblint", {})
     return YamlFile(str(path), section, {(): _section_line(path)})
