@@ -3,5 +3,7 @@ from __future__ import annotations
 
 from attriblint.kinds.base import Rule
 from attriblint.kinds.phrase import PhraseRule
+from attriblint.kinds.sourcing import AnonymousRule, MissingReplyRule, OneSidedRule, SingleSourceRule
 
-KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule,)}
+KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule, OneSidedRule, SingleSourceRule,
+                                                           AnonymousRule, MissingReplyRule)}
