@@ -271,9 +271,9 @@ class DraftSides:
         for source in sources:
             source.side = _clear_winner(mention_sides[source.id], 1)
         self._by_description(sources)
-        for attribution in attributions:
+        for attribution in attributions:  # its own words first, then its source's other mentions
             source = by_id.get(attribution.source_id)
-            if source is not None and source.side:
+            if attribution.side is None and source is not None:
                 attribution.side = source.side
 
     def _by_description(self, sources) -> None:
@@ -296,9 +296,16 @@ class DraftSides:
                           if t.pos_ in ("NOUN", "ADJ", "PROPN")}
         return words
 
+    def speaks(self, attribution) -> bool:
+        """Not a source at all when its "cue" is an act ("Peruvian troops attacked")."""
+        if attribution.cue is None:
+            return True
+        located = self._locate(*attribution.cue)
+        return located is None or located[1].lemma_.lower() not in self.actor_verbs
+
     def counts(self, attributions) -> dict[str, int]:
         """Attributions per side (DESIGN §6 `sides`), the unplaced ones as `unassigned`."""
-        counter = Counter(a.side or UNASSIGNED for a in attributions if a.kind != "agentless")
+        counter = Counter(a.side or UNASSIGNED for a in attributions if a.kind != "agentless" and self.speaks(a))
         return dict(sorted(counter.items(), key=lambda kv: (kv[0] == UNASSIGNED, -kv[1], kv[0])))
 
 

@@ -6,6 +6,7 @@ Four kinds read the attributions and sources the analysis found, with their side
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from attriblint.analysis.sides import NEUTRAL
@@ -60,7 +61,8 @@ class OneSidedRule(SourcingRule):
                "min-claims": Field(int, default=2, check=_at_least(1))}
 
     def findings(self, analysis, attributions, sources):
-        heard = Counter(a.side for a in attributions if a.kind != "agentless" and a.side not in (None, NEUTRAL))
+        heard = Counter(a.side for a in attributions if a.kind != "agentless" and a.side not in (None, NEUTRAL)
+                        and analysis.sides.speaks(a))
         if len(heard) != 1:
             return
         (side, count), = heard.items()
@@ -105,6 +107,7 @@ class AnonymousRule(SourcingRule):
     options = {"max-share": Field(float, default=0.5, check=_at_least(0.0)),
                "min-attributions": Field(int, default=3, check=_at_least(1)),
                "min-shared-words": Field(int, default=2, check=_at_least(1)),
+               "informants": Field(list, required=True, items=Field(str)),
                "on-record-titles": Field(list, default=list, items=Field(str)),
                "unsupported-message": Field(str, default="")}
 
@@ -122,19 +125,26 @@ class AnonymousRule(SourcingRule):
         named = [self._words(analysis, a) for a in spoken if a.named and a.content]
         if not named:
             return
+        flagged = set()
         for attribution in anonymous:
             words = self._words(analysis, attribution)
+            if attribution.source_id in flagged and attribution.source_id is not None:
+                continue
             if words and all(len(words & other) < options["min-shared-words"] for other in named):
+                flagged.add(attribution.source_id)
                 name = _name(sources.get(attribution.source_id), attribution, analysis.document.text)
                 yield self.finding(*attribution.source, options["unsupported-message"] or None,
                                    source=name, match=name)
 
     def _anonymous(self, analysis, attribution, sources) -> bool:
-        """Unnamed and not an on-record spokesperson ("a military spokesman" speaks on the record)."""
+        """An unnamed informant ("officials", "a source close to…"), not a spokesperson or pundit."""
         if not attribution.anonymous or attribution.source is None:
             return False
-        words = analysis.document.text[slice(*attribution.source)].lower().split()
-        return not any(w.strip(",.’'s") in self.spec.options["on-record-titles"] for w in words)
+        source = sources.get(attribution.source_id)
+        said = analysis.document.text[slice(*attribution.source)] + " " + (source.name if source else "")
+        words = set(re.findall(r"[a-z]+", said.lower()))
+        informant = {w.rstrip("s") for w in words} & set(self.spec.options["informants"])
+        return bool(informant) and not words & set(self.spec.options["on-record-titles"])
 
     @staticmethod
     def _words(analysis, attribution) -> set[str]:
@@ -157,33 +167,45 @@ class MissingReplyRule(SourcingRule):
     """A side or person is accused and the draft records no reply, nor any attempt to get one."""
 
     kind = "missing-reply"
-    options = {"verbs": Field(list, required=True, items=Field(str))}
+    options = {"verbs": Field(list, required=True, items=Field(str)),
+               "bodies": Field(list, default=list, items=Field(str))}
 
     def findings(self, analysis, attributions, sources):
-        sides = analysis.sides
         for number, block in enumerate(analysis.blocks):
-            for token in block.doc:
-                if token.lemma_.lower() not in self.spec.options["verbs"] or token.pos_ != "VERB":
+            for verb in block.doc:
+                if not self._accusing(verb):
                     continue
-                for target in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
-                    side = sides.side_of_token(number, target)
-                    person = _person(target) if side is None else None
-                    if side in (None, NEUTRAL) and person is None:
+                for target in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+                    accused = self._accused(analysis.sides, number, target)
+                    if accused is None or _replied(analysis, attributions, sources, *accused):
                         continue
-                    if not _replied(analysis, attributions, sources, side, person):
-                        low, high = sorted((token.i, target.right_edge.i))
-                        start, _ = block.span(block.doc[low])
-                        _, end = block.span(block.doc[high])
-                        yield self.finding(start, end, accused=side or person,
-                                           match=analysis.document.text[start:end],
-                                           extra={"accused": side or person})
+                    low, high = sorted((verb.i, target.right_edge.i))
+                    start, _ = block.span(block.doc[low])
+                    _, end = block.span(block.doc[high])
+                    name = accused[0] or accused[1]
+                    yield self.finding(start, end, accused=name, match=analysis.document.text[start:end],
+                                       extra={"accused": name})
 
+    def _accusing(self, verb) -> bool:
+        """An accusation someone makes: not negated ("refused to blame"), and with an accuser."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.spec.options["verbs"]:
+            return False
+        if any(c.dep_ == "neg" for c in verb.children) or verb.head.lemma_.lower() in ("refuse", "decline"):
+            return False
+        return any(c.dep_ in ("nsubj", "agent") for c in verb.children) or verb.dep_ in ("acl", "advcl", "xcomp")
 
-def _person(token) -> str | None:
-    """The surname of a named person ("Mr Smith", "John Smith" → "Smith")."""
-    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
-        return token.text
-    return None
+    def _accused(self, sides, number: int, target) -> tuple[str | None, str | None] | None:
+        """(side, None) for a side, (None, surname) for a named person, else None."""
+        hits = sides.hits[number]
+        owners = [c for c in target.children if c.dep_ == "poss"]
+        if target.lemma_.lower() in self.spec.options["bodies"]:
+            owners += [c for c in target.children if c.dep_ in ("amod", "compound")]
+        for token in [target] + owners:
+            if token.i in hits and hits[token.i][2] != NEUTRAL:
+                return hits[token.i][2], None
+        if target.pos_ == "PROPN" and target.ent_type_ == "PERSON":
+            return None, target.text
+        return None
 
 
 def _replied(analysis, attributions, sources, side, person) -> bool:
