@@ -16,7 +16,7 @@ UNASSIGNED = "unassigned"
 # Dependents that describe who a phrase is (its modifiers, appositives, "of"/"for" phrases);
 # clauses, conjuncts and other prepositions say something else about it.
 _DESCRIBING = {"amod", "compound", "poss", "nmod", "appos", "prep", "pobj", "npadvmod", "case", "det", "flat"}
-_OWNING_PREPS = {"for", "of", "at", "from", "in", "with", "inside", "within"}
+_OWNING_PREPS = {"for", "of", "at", "from", "in", "with", "inside", "within", "to", "by"}
 _NP_MODIFIERS = {"amod", "compound", "poss", "nmod", "flat"}
 
 
@@ -33,7 +33,8 @@ class Claim:
 class SideTerms:
     """The terms of every side, matched on tokens: longest first, case kept for proper names."""
 
-    def __init__(self, sides: dict[str, list[str]], neutral: list[str], tokenize):
+    def __init__(self, sides: dict[str, list[str]], neutral: list[str], tokenize, places_only: bool):
+        self.places_only = places_only  # the country pack: a term inside a person's name is a name
         self.index: dict[str, list[tuple[list[str], str]]] = {}
         for side, terms in [(NEUTRAL, neutral)] + list(sides.items()):
             for term in terms:
@@ -49,7 +50,7 @@ class SideTerms:
         i = 0
         while i < len(doc):
             match = self._match(doc, i)
-            if match and not _inside_person_name(doc, i, match[0]):
+            if match and not (self.places_only and _inside_person_name(doc, i, match[0])):
                 for j in range(i, match[0]):
                     found[j] = (i, match[0], match[1])
                 i = match[0]
@@ -96,7 +97,7 @@ class DraftSides:
         sides = configured or lexicons.get("default-sides", {})
         self.names = sorted(sides)
         tokenizer = analysis.pipeline.nlp.tokenizer
-        self.terms = SideTerms(sides, lexicons.get("neutral-bodies", []), tokenizer)
+        self.terms = SideTerms(sides, lexicons.get("neutral-bodies", []), tokenizer, places_only=not configured)
         self.actor_verbs = set(lexicons.get("actor-verbs", []))
         self.actor_nouns = set(lexicons.get("actor-nouns", []))
         self.force_nouns = set(lexicons.get("force-nouns", []))
