@@ -54,3 +54,21 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".attriblint.yaml").write_text("{}\n", encoding="utf-8")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def analyse():
+    """analyse(text, sides=None, path="draft.txt") → Analysis of a draft with the shipped lexicons."""
+    from attriblint import document
+    from attriblint.analysis import Analysis
+    from attriblint.config import Config, default_values
+    from attriblint.engine import load_ruleset
+    from attriblint.nlp import Pipeline
+
+    lexicons = load_ruleset(Config(values=default_values())).lexicons
+    pipeline = Pipeline({"entities"})
+
+    def _analyse(text, sides=None, path="draft.txt"):
+        return Analysis(document.from_text(text, path), pipeline, lexicons, {"sides": sides or {}})
+
+    return _analyse

@@ -72,6 +72,13 @@ class Analysis:
                     out.append(Sentence(start, end, block, sent))
         return out
 
+    @cached_property
+    def sides(self):
+        """Which side each source speaks for and which side acts in each claim (analysis/sides.py)."""
+        from attriblint.analysis.sides import DraftSides
+
+        return DraftSides(self)
+
     def lemmas(self, phrase: str) -> list[str]:
         """Lower-case lemmas of a short phrase, as the pipeline lemmatises it."""
         doc = self.pipeline.parse([phrase])[0]

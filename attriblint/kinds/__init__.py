@@ -4,5 +4,7 @@ from __future__ import annotations
 from attriblint.kinds.base import Rule
 from attriblint.kinds.duplicate import DuplicateRule
 from attriblint.kinds.phrase import PhraseRule
+from attriblint.kinds.sourcing import AnonymousRule, MissingReplyRule, OneSidedRule, SingleSourceRule
 
-KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule, DuplicateRule)}
+KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (
+    PhraseRule, DuplicateRule, OneSidedRule, SingleSourceRule, AnonymousRule, MissingReplyRule)}

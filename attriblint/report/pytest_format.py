@@ -73,6 +73,9 @@ def _details(result, run, color: str) -> list[str]:
         out.append(f"{result.path}:{f.line}:{f.column}: {f.rule} {severity} {f.message}")
         out.append(f"    {source}")
         out.append(f"    {_style(carets, run, fg=_COLORS[f.severity], bold=True)}")
+    sides = next((f.extra["sides"] for f in result.findings if "sides" in f.extra), None)
+    if sides is not None:  # sourcing findings: who the draft hears from, by side
+        out.append("attributions by side: " + (", ".join(f"{side} {n}" for side, n in sides.items()) or "none"))
     out.append("")
     return out
 
