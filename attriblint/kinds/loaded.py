@@ -17,20 +17,22 @@ class LoadedRule(PhraseRule):
     kind = "loaded"
     options = {
         **PhraseRule.options,
-        "scare-quote-message": Field(str, default=""),
+        "scare-quotes": Field(bool, default=True),
+        "scare-quote-message": Field(str, default="scare quotes around \"{match}\": say who used the word"),
         "scare-quote-words": Field(int, default=3),
     }
 
     def __init__(self, spec):
         super().__init__(spec)
+        self.scare_quotes = spec.options["scare-quotes"]
         self.scare_message = spec.options["scare-quote-message"]
         self.max_words = spec.options["scare-quote-words"]
-        if self.scare_message:
+        if self.scare_quotes:
             self.needs = frozenset({"parse"})
 
     def check(self, analysis):
         yield from super().check(analysis)
-        if self.scare_message:
+        if self.scare_quotes:
             yield from self._scare_quotes(analysis)
 
     def _scare_quotes(self, analysis):
