@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from attriblint.kinds.base import Rule
 from attriblint.kinds.duplicate import DuplicateRule
+from attriblint.kinds.loaded import LoadedRule
 from attriblint.kinds.phrase import PhraseRule
 from attriblint.kinds.sourcing import AnonymousRule, MissingReplyRule, OneSidedRule, SingleSourceRule
+from attriblint.kinds.vague import VagueRule
 
 KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (
-    PhraseRule, DuplicateRule, OneSidedRule, SingleSourceRule, AnonymousRule, MissingReplyRule)}
+    PhraseRule, LoadedRule, VagueRule, DuplicateRule,
+    OneSidedRule, SingleSourceRule, AnonymousRule, MissingReplyRule)}
