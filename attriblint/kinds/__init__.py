@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from attriblint.kinds.base import Rule
+from attriblint.kinds.consistency import ConsistencyRule
 from attriblint.kinds.phrase import PhraseRule
+from attriblint.kinds.readability import ReadabilityRule
 
-KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule,)}
+KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule, ReadabilityRule, ConsistencyRule)}
