@@ -70,7 +70,7 @@ def own_text(document, start: int, end: int, quotations: str = "exclude") -> tup
 
 def as_sentences(texts: list[str]) -> str:
     """Texts joined so that textstat counts exactly one sentence for each."""
-    cleaned = [_INNER_MARK.sub(" ", t).strip() for t in texts]
+    cleaned = [_INNER_MARK.sub("", t).strip() for t in texts]  # "U.S." → "US", "4.5m" → "45m"
     return " ".join(t + "." for t in cleaned if t)
 
 

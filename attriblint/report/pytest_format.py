@@ -53,8 +53,25 @@ def render(results, run) -> str:
             out.append(f"    {source}")
             out.append(f"    {_style(carets, run, fg=_COLORS[f.severity], bold=True)}")
         out.append("")
+    out += _statistics_table(results, run)
     out += _short_summary(results, run)
     return "\n".join(out)
+
+
+def _statistics_table(results, run) -> list[str]:
+    """`--statistics`: one row per draft, its reading measures and its findings by rule."""
+    rows = [(r.path, str(s["words"]), str(s["sentences"]), str(s["words_per_sentence"]), str(s["grade"]),
+             ", ".join(f"{rule} {n}" for rule, n in by_rule([r]).items()) or "-")
+            for r in results if (s := r.statistics) is not None]
+    if not rows:
+        return []
+    header = ("draft", "words", "sentences", "words/sentence", "grade", "findings")
+    widths = [max(len(row[i]) for row in rows + [header]) for i in range(5)]
+    lines = [_style("=" * 30 + " statistics " + "=" * 30, run, bold=True)]
+    for row in [header] + rows:
+        cells = [row[0].ljust(widths[0])] + [cell.rjust(widths[i]) for i, cell in enumerate(row[1:5], 1)]
+        lines.append("  ".join(cells + [row[5]]))
+    return lines + [""]
 
 
 def _short_summary(results, run) -> list[str]:
