@@ -62,8 +62,10 @@ def _config(ctx):
 @click.option("--ignore", multiple=True, help="Skip these rule ids (comma-separated or repeated).")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
               help="Lowest severity that makes the check fail (default from config, else warning).")
+@click.option("--statistics", is_flag=True,
+              help="Add per-draft words, sentences, mean sentence length and grade, with finding counts by rule.")
 @click.pass_context
-def check(ctx, paths, fmt, select, ignore, fail_on):
+def check(ctx, paths, fmt, select, ignore, fail_on, statistics):
     """Check drafts (files or folders of .md, .markdown, .txt, .html, .htm)."""
     from attriblint.engine import Checker, active_rules, collect, load_ruleset
     from attriblint.report import RunInfo, failing, render
@@ -78,7 +80,7 @@ def check(ctx, paths, fmt, select, ignore, fail_on):
         click.echo(f"attriblint: no drafts found in {', '.join(paths)} "
                    "(looked for .md, .markdown, .txt, .html, .htm)", err=True)
         ctx.exit(EXIT_NO_DRAFTS)
-    results = Checker(config, ruleset, rules).check_paths(drafts)
+    results = Checker(config, ruleset, rules, statistics).check_paths(drafts)
     run = RunInfo(__version__, fail_on or config.values["fail-on"], time.perf_counter() - started,
                   color=sys.stdout.isatty() and fmt == "pytest", rules=ruleset.rules)
     output = render(fmt, results, run)

@@ -25,6 +25,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     document: documents.Document | None = None
     digests: dict[str, object] = field(default_factory=dict)  # rule id → summarise() of this draft
+    statistics: dict | None = None  # words, sentences, grade… with `check --statistics`
 
 
 def load_ruleset(config: Config) -> RuleSet:
@@ -80,11 +81,14 @@ def _excluded(path: str, patterns: list[str]) -> bool:
 class Checker:
     """Runs a fixed set of rules over drafts, sharing one NLP pipeline across them."""
 
-    def __init__(self, config: Config, ruleset: RuleSet, rules: list[Rule]):
+    def __init__(self, config: Config, ruleset: RuleSet, rules: list[Rule], statistics: bool = False):
         self.config = config
         self.ruleset = ruleset
         self.rules = rules
+        self.statistics = statistics
         self.needs = set().union(*(r.needs for r in rules)) if rules else set()
+        if statistics:
+            self.needs.add("sentences")
         self._pipeline = None
 
     @property
@@ -108,6 +112,10 @@ class Checker:
             if digest is not None:
                 result.digests[rule.id] = digest
         result.findings = self._keep(result.findings, doc)
+        if self.statistics:
+            from attriblint.statistics import draft_statistics
+
+            result.statistics = draft_statistics(analysis)
         return result
 
     def _keep(self, findings: list[Finding], doc: documents.Document) -> list[Finding]:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from attriblint.kinds.base import Rule
+from attriblint.kinds.consistency import ConsistencyRule
 from attriblint.kinds.duplicate import DuplicateRule
 from attriblint.kinds.loaded import LoadedRule
 from attriblint.kinds.phrase import PhraseRule
+from attriblint.kinds.readability import ReadabilityRule
 from attriblint.kinds.sourcing import AnonymousRule, MissingReplyRule, OneSidedRule, SingleSourceRule
 from attriblint.kinds.vague import VagueRule
 
 KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (
-    PhraseRule, LoadedRule, VagueRule, DuplicateRule,
+    PhraseRule, LoadedRule, VagueRule, DuplicateRule, ReadabilityRule, ConsistencyRule,
     OneSidedRule, SingleSourceRule, AnonymousRule, MissingReplyRule)}

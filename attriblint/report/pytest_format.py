@@ -58,6 +58,7 @@ def render(results, run) -> str:
             out += ([""] if out[-1] else []) + [_style(title.center(70, "="), run, bold=True)]
         for result in section:
             out += _details(result, run, color)
+    out += _statistics_table(results, run)
     out += ([""] if out[-1] else []) + _short_summary(results, run)
     return "\n".join(out)
 
