@@ -58,7 +58,9 @@ def render(results, run) -> str:
             out += ([""] if out[-1] else []) + [_style(title.center(70, "="), run, bold=True)]
         for result in section:
             out += _details(result, run, color)
-    out += _statistics_table(results, run)
+    table = _statistics_table(results, run)
+    if table:
+        out += ([""] if out[-1] else []) + table
     out += ([""] if out[-1] else []) + _short_summary(results, run)
     return "\n".join(out)
 
@@ -79,6 +81,22 @@ def _details(result, run, color: str) -> list[str]:
         out.append("attributions by side: " + (", ".join(f"{side} {n}" for side, n in sides.items()) or "none"))
     out.append("")
     return out
+
+
+def _statistics_table(results, run) -> list[str]:
+    """`--statistics`: one row per draft, its reading measures and its findings by rule."""
+    rows = [(r.path, str(s["words"]), str(s["sentences"]), str(s["words_per_sentence"]), str(s["grade"]),
+             ", ".join(f"{rule} {n}" for rule, n in by_rule([r]).items()) or "-")
+            for r in results if (s := r.statistics) is not None]
+    if not rows:
+        return []
+    header = ("draft", "words", "sentences", "words/sentence", "grade", "findings")
+    widths = [max(len(row[i]) for row in rows + [header]) for i in range(5)]
+    lines = [_style("=" * 30 + " statistics " + "=" * 30, run, bold=True)]
+    for row in [header] + rows:
+        cells = [row[0].ljust(widths[0])] + [cell.rjust(widths[i]) for i, cell in enumerate(row[1:5], 1)]
+        lines.append("  ".join(cells + [row[5]]))
+    return lines + [""]
 
 
 def _short_summary(results, run) -> list[str]:
