@@ -3,5 +3,6 @@ from __future__ import annotations
 
 from attriblint.kinds.base import Rule
 from attriblint.kinds.phrase import PhraseRule
+from attriblint.kinds.unattributed import UnattributedRule
 
-KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule,)}
+KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (PhraseRule, UnattributedRule)}
