@@ -1,4 +1,5 @@
-"""Command line: `attriblint check PATH…` (or just `attriblint PATH…`), `rules`, `explain`, `init`.
+"""Command line: `attriblint check PATH…` (or just `attriblint PATH…`), `sources`, `rules`,
+`explain`, `init`.
 
 Exit codes (DESIGN §6): 0 no finding at or above fail-on; 1 findings; 2 usage or
 configuration error; 3 some input could not be read; 4 internal error; 5 no drafts collected.
@@ -92,6 +93,40 @@ def check(ctx, paths, fmt, select, ignore, fail_on, statistics):
     if any(r.error for r in results):
         ctx.exit(EXIT_UNREADABLE)
     ctx.exit(EXIT_FINDINGS if any(failing(f, run) for r in results for f in r.findings) else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
+              help="Output format (json follows the documented `sources` contract).")
+@click.pass_context
+def sources(ctx, paths, fmt):
+    """Show who is cited in each draft: sources, how often, on which lines."""
+    from importlib import import_module
+
+    from attriblint import document as documents
+    from attriblint.analysis import Analysis
+    from attriblint.engine import collect, draft_settings, load_ruleset
+    from attriblint.errors import InputError
+    from attriblint.nlp import Pipeline
+
+    config = _config(ctx)
+    lexicons = load_ruleset(config).lexicons
+    drafts = collect(list(paths), config.values["exclude"])
+    if not drafts:
+        click.echo(f"attriblint: no drafts found in {', '.join(paths)}", err=True)
+        ctx.exit(EXIT_NO_DRAFTS)
+    pipeline = Pipeline({"entities"}, config.values["model"])
+    analysed = []
+    for path in drafts:
+        try:
+            doc = documents.load(path, config.values["encoding"], config.values["max-bytes"])
+        except InputError as exc:
+            analysed.append((path, str(exc)))
+            continue
+        analysed.append((path, Analysis(doc, pipeline, lexicons, draft_settings(config, doc))))
+    click.echo(import_module(f"attriblint.report.sources_{fmt}").render(analysed), nl=False)
+    ctx.exit(EXIT_UNREADABLE if any(isinstance(a, str) for _, a in analysed) else EXIT_OK)
 
 
 @cli.command("rules")

@@ -78,6 +78,15 @@ def _excluded(path: str, patterns: list[str]) -> bool:
                fnmatch.fnmatch(Path(path).name, p) for p in patterns)
 
 
+def draft_settings(config: Config, doc: documents.Document) -> dict:
+    """Run settings for one draft: the config's, overridden by its front matter `attriblint:` keys."""
+    settings = {"sides": config.values["sides"], "duplicates": config.duplicate_settings()}
+    own = doc.front_matter.get("attriblint")
+    if isinstance(own, dict):
+        settings.update(own)
+    return settings
+
+
 class Checker:
     """Runs a fixed set of rules over drafts, sharing one NLP pipeline across them."""
 
@@ -105,7 +114,7 @@ class Checker:
         except InputError as exc:
             return FileResult(path, error=str(exc))
         result = FileResult(path, document=doc)
-        analysis = Analysis(doc, self.pipeline, self.ruleset.lexicons, self._settings(doc))
+        analysis = Analysis(doc, self.pipeline, self.ruleset.lexicons, draft_settings(self.config, doc))
         for rule in self._rules_for(doc.path):
             result.findings += rule.check(analysis)
             digest = rule.summarise(analysis)
@@ -128,13 +137,6 @@ class Checker:
             if finding is not None and not suppressed(finding, active):
                 kept.append(finding.locate(doc))
         return sorted(kept, key=Finding.sort_key)
-
-    def _settings(self, doc: documents.Document) -> dict:
-        settings = {"sides": self.config.values["sides"], "duplicates": self.config.duplicate_settings()}
-        own = doc.front_matter.get("attriblint")
-        if isinstance(own, dict):
-            settings.update(own)
-        return settings
 
     def _rules_for(self, path: str) -> list[Rule]:
         rules = self.rules

@@ -79,6 +79,26 @@ class Analysis:
 
         return DraftSides(self)
 
+    @property
+    def attributions(self) -> list:
+        """Who said what (analysis.model.Attribution), in text order, sources resolved."""
+        return self._who_said_what[0]
+
+    @property
+    def sources(self) -> list:
+        """The people and bodies the draft cites (analysis.model.Source), mentions merged."""
+        return self._who_said_what[1]
+
+    @cached_property
+    def _who_said_what(self) -> tuple[list, list]:
+        from attriblint.analysis.attribution import find_attributions
+        from attriblint.analysis.sources import resolve_sources
+
+        found = find_attributions(self)
+        sources = resolve_sources(self, found)
+        self.sides.assign(found, sources)
+        return found, sources
+
     def lemmas(self, phrase: str) -> list[str]:
         """Lower-case lemmas of a short phrase, as the pipeline lemmatises it."""
         doc = self.pipeline.parse([phrase])[0]

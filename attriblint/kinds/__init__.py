@@ -8,8 +8,9 @@ from attriblint.kinds.loaded import LoadedRule
 from attriblint.kinds.phrase import PhraseRule
 from attriblint.kinds.readability import ReadabilityRule
 from attriblint.kinds.sourcing import AnonymousRule, MissingReplyRule, OneSidedRule, SingleSourceRule
+from attriblint.kinds.unattributed import UnattributedRule
 from attriblint.kinds.vague import VagueRule
 
 KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (
-    PhraseRule, LoadedRule, VagueRule, DuplicateRule, ReadabilityRule, ConsistencyRule,
+    PhraseRule, LoadedRule, VagueRule, UnattributedRule, DuplicateRule, ReadabilityRule, ConsistencyRule,
     OneSidedRule, SingleSourceRule, AnonymousRule, MissingReplyRule)}

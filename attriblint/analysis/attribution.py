@@ -1,0 +1,291 @@
+"""Who said what: cues (verbs of saying with a speaker, "according to", reply attempts), the
+content each one covers, and the quotations and follow-on sentences that carry over.
+
+Rules read the result through `Analysis.attributions`; the word lists live in
+rules/attribution.yaml (`lexicons:`), so a newsroom can extend them without code.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from attriblint.analysis.model import Attribution
+
+SUBJECTS = ("nsubj", "csubj")
+COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
+CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
+NOT_SPEAKERS = ("this", "that", "which", "what", "there")
+AUTHOR = ("i", "we", "you")
+QUOTE_MIN_WORDS = 4
+LABEL_MAX_WORDS = 8  # "Former Attorney General Michael Mukasey at the convention:"
+FINITE = ("VBD", "VBZ", "VBP", "MD")  # shorter quotes are scare quotes or terms, not a speaker's statement
+
+
+@dataclass
+class Lexicon:
+    speech: frozenset[str]
+    with_content: frozenset[str]
+    according: list[list[str]]
+    replies: list[re.Pattern]
+    label_nouns: frozenset[str]
+
+    @classmethod
+    def of(cls, analysis) -> "Lexicon":
+        lex = analysis.lexicons
+        return cls(frozenset(lex.get("speech-verbs", []) + lex.get("stance-verbs", [])),
+                   frozenset(lex.get("speech-verbs-with-content", [])),
+                   [p.lower().split() for p in lex.get("according-to", [])],
+                   [re.compile(p, re.I) for p in lex.get("reply-patterns", [])],
+                   frozenset(lex.get("label-nouns", [])))
+
+
+def find_attributions(analysis) -> list[Attribution]:
+    """Every attribution in the draft, in text order."""
+    lexicon = Lexicon.of(analysis)
+    found: list[Attribution] = []
+    for sentence in analysis.sentences:
+        replies = _replies(sentence, lexicon)
+        found += replies
+        found += [a for a in _verb_cues(analysis, sentence, lexicon)
+                  if not any(r.cue[0] <= a.cue[0] < r.cue[1] for r in replies)]
+        found += _according_to(sentence, lexicon)
+        found += _speaker_labels(analysis, sentence, lexicon)
+    found = _link_quotes(analysis, found)
+    return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))
+
+
+# ---------------------------------------------------------------- cues in one sentence
+def _replies(sentence, lexicon: Lexicon) -> list[Attribution]:
+    for pattern in lexicon.replies:
+        match = pattern.search(sentence.text)
+        if match:
+            cue = (sentence.start + match.start(), sentence.start + match.end())
+            source = _reply_source(sentence, match.start())
+            return [Attribution("reply", cue, source=source)]
+    return []
+
+
+def _reply_source(sentence, offset: int):
+    """Who was asked: the subject of the verb the reply phrase starts on."""
+    for token in sentence.span:
+        if token.idx - sentence.span.start_char >= offset - 1 and token.pos_ in ("VERB", "AUX"):
+            verb = token if token.pos_ == "VERB" else token.head
+            subject = _subject(verb)
+            return _source_span(sentence.block, subject) if subject is not None else None
+    return None
+
+
+def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
+    out = []
+    block = sentence.block
+    for verb in sentence.span:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = verb.lemma_.lower()
+        strict = lemma in lexicon.speech
+        if not strict and lemma not in lexicon.with_content:
+            continue
+        content = _complement(verb)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if _parenthetical(verb):  # "as the Post observed, …": the clause it hangs on
+            content = sentence.span
+        elif not strict and content is None and agent is None and not _introduces_quote(sentence, verb):
+            continue
+        if _passive(verb):
+            if agent is None:
+                continue
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        else:
+            subject = _subject(verb)
+        if subject is None or subject.lower_ in NOT_SPEAKERS:
+            continue
+        if subject.lower_ in AUTHOR and not strict and analysis.document.quote_at(*block.span(verb)) is None:
+            continue  # the writer's own voice (columns, first-person reports)
+        cue = _cue_span(block, verb)
+        out.append(Attribution("indirect", cue, source=_source_span(block, subject),
+                               content=block.span(content) if content is not None else None))
+    return out
+
+
+def _passive(verb) -> bool:
+    children = {c.dep_ for c in verb.children}
+    return "nsubjpass" in children or ("auxpass" in children and not children & set(SUBJECTS))
+
+
+def _parenthetical(verb) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _subject(verb):
+    """The speaker of `verb`: its own subject, else the one it shares with the verb it hangs on
+    ("X, speaking…, said", "X denied it and added that…", "X, who said…")."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "…, by saying that"
+        elif verb.dep_ == "relcl" or verb.dep_ == "acl":
+            return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+        else:
+            return None
+    return None
+
+
+def _complement(verb):
+    """The clause that holds what was said, as a spaCy span; None when there is none."""
+    tokens = []
+    for child in verb.children:
+        if child.dep_ in COMPLEMENTS or (child.dep_ == "dobj" and _is_clause(child)):
+            tokens += list(child.subtree)
+    if not tokens:
+        return None
+    doc = verb.doc
+    return doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+
+
+def _is_clause(token) -> bool:
+    return any(c.dep_ in SUBJECTS or c.dep_ == "ccomp" for c in token.children)
+
+
+def _introduces_quote(sentence, verb) -> bool:
+    """`verb` is followed by a colon or stands next to a quotation of its own."""
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.text in (":", "—", "–"):
+        return True
+    return any(t.is_quote for t in sentence.span)
+
+
+def _cue_span(block, verb):
+    words = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return block.span(words[0])[0], max(block.span(w)[1] for w in words)
+
+
+def _source_span(block, head):
+    """The source's words: the head noun and its modifiers, without relative clauses."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSE_CUT:
+            keep += list(child.subtree)
+    keep = sorted(keep, key=lambda t: t.i)
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space):
+        keep.pop()
+    return block.span(keep[0])[0], block.span(keep[-1])[1]
+
+
+def _according_to(sentence, lexicon: Lexicon) -> list[Attribution]:
+    out = []
+    tokens = list(sentence.span)
+    lowered = [t.lower_ for t in tokens]
+    for phrase in lexicon.according:
+        for i in range(len(tokens) - len(phrase) + 1):
+            if lowered[i:i + len(phrase)] != phrase:
+                continue
+            last = tokens[i + len(phrase) - 1]
+            objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+            if not objects:
+                continue
+            block = sentence.block
+            cue = (block.span(tokens[i])[0], block.span(last)[1])
+            out.append(Attribution("according-to", cue, source=_source_span(block, objects[0]),
+                                   content=(sentence.start, sentence.end)))
+    return out
+
+
+def _speaker_labels(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
+    """"Warren: Trump is a failure", in headline and transcript style."""
+    tokens = [t for t in sentence.span if not t.is_space]
+    block = sentence.block
+    colon = next((i for i, t in enumerate(tokens[:LABEL_MAX_WORDS + 1]) if t.text == ":"), None)
+    if colon:
+        label = tokens[:colon]
+        rest = tokens[colon + 1:]
+        if _labels_speaker(label, lexicon) and (not rest or _says_something(rest)):
+            source = (block.span(label[0])[0], block.span(label[-1])[1])
+            content = (block.span(rest[0])[0], sentence.end) if rest else _next_sentence(analysis, sentence)
+            return [Attribution("indirect", block.span(tokens[colon]), source=source, content=content)]
+    return []
+
+
+def _labels_speaker(label, lexicon: Lexicon) -> bool:
+    return any(t.pos_ == "PROPN" or t.lemma_.lower() in lexicon.label_nouns for t in label) and \
+        not any(t.tag_ in FINITE or t.lower_ in ("from", "online") for t in label)
+
+
+def _says_something(words) -> bool:
+    return len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in words)
+
+
+def _next_sentence(analysis, sentence):
+    starts = [s.start for s in analysis.sentences]
+    index = bisect.bisect_right(starts, sentence.start)
+    if index < len(starts):
+        following = analysis.sentences[index]
+        return following.start, following.end
+    return None
+
+
+# ---------------------------------------------------------------- quotations and carry-over
+def _link_quotes(analysis, found: list[Attribution]) -> list[Attribution]:
+    """Give each quotation its speaker: the cue in the quote's own sentence, else the one in
+    the sentence just after (`"…." He said.`), else the last speaker before it in the same or
+    the previous paragraph (the convention for a quote that runs on)."""
+    document = analysis.document
+    groups: dict[int, list] = {}
+    for quote in document.quotes:
+        groups.setdefault(quote.group, []).append(quote)
+    starts = [s.start for s in analysis.sentences]
+    speaking = [a for a in found if a.kind in ("indirect", "according-to")]
+    cue_starts = [a.cue[0] for a in speaking]
+    for pieces in groups.values():
+        first, last = pieces[0], pieces[-1]
+        words = sum(len(document.prose[q.start:q.end].split()) for q in pieces)
+        if words < QUOTE_MIN_WORDS:
+            continue
+        owner = _speaker_of(analysis, starts, speaking, cue_starts, first, last)
+        if owner is None:
+            continue
+        span = (first.start, last.end)
+        owner.content = _union(owner.content, span)
+        if 2 * (span[1] - span[0]) >= owner.content[1] - owner.content[0]:
+            owner.kind = "direct"
+    return found
+
+
+def _speaker_of(analysis, starts, speaking, cue_starts, first, last):
+    """The attribution that owns a quotation spanning `first`..`last` pieces, or None."""
+    sentences = analysis.sentences
+    lo = bisect.bisect_right(starts, first.start) - 1
+    hi = bisect.bisect_right(starts, max(last.end - 1, last.start)) - 1
+    inside = [a for a in speaking if sentences[max(lo, 0)].start <= a.cue[0] < sentences[hi].end]
+    if inside:
+        return inside[0]
+    if hi + 1 < len(sentences):
+        after = sentences[hi + 1]
+        for a in speaking:
+            if after.start <= a.cue[0] < after.end and a.content is None:
+                return a
+    index = bisect.bisect_left(cue_starts, first.start) - 1
+    if index >= 0:
+        candidate = speaking[index]
+        paragraphs = analysis.document.paragraphs
+        here = _paragraph_index(paragraphs, first.start)
+        there = _paragraph_index(paragraphs, candidate.cue[0])
+        if here - there <= 1:
+            return candidate
+    return None
+
+
+def _paragraph_index(paragraphs, offset: int) -> int:
+    return bisect.bisect_right([p.start for p in paragraphs], offset) - 1
+
+
+def _union(a, b):
+    if a is None:
+        return b
+    return min(a[0], b[0]), max(a[1], b[1])

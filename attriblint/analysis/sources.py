@@ -1,0 +1,138 @@
+"""Sources: the people and bodies a draft attributes to, with their mentions merged.
+
+"Russia's Foreign Ministry spokeswoman Maria Zakharova", a later "Zakharova" and a "she said"
+after them are one source. Each source is named (a proper name), anonymous (a spokesman,
+officials, sources, with no name) or described (the ministry, a report).
+"""
+from __future__ import annotations
+
+import bisect
+
+from attriblint.analysis.model import Attribution, Source
+
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "some", "one", "two",
+               "several", "many", "other", "senior", "top"}
+
+
+class _Mention:
+    """One source span as the parse sees it: its head, proper name and what it refers to."""
+
+    def __init__(self, analysis, span, lexicons):
+        self.span = span
+        self.root = span.root
+        self.lemma = self.root.lemma_.lower()
+        self.name = _proper_name(self.root)
+        self.pronoun = self.root.pos_ == "PRON"
+        self.type = _type(self.root, self.name, lexicons)
+        self.anonymous = (not self.name and not self.pronoun
+                          and self.lemma in lexicons.get("anonymous-nouns", ()))
+        words = [t.lemma_.lower() for t in span if not t.is_punct and t.lower_ not in DETERMINERS]
+        self.key = " ".join(words)
+
+
+def resolve_sources(analysis, attributions: list[Attribution]) -> list[Source]:
+    """Sources in order of first mention; sets each attribution's source_id, named, anonymous."""
+    lexicons = analysis.lexicons
+    sources: list[Source] = []
+    kinds: list[str] = []  # person, group or body, per source
+    starts = [b.start for b in analysis.blocks]
+    for attribution in sorted((a for a in attributions if a.source), key=lambda a: a.source[0]):
+        span = _char_span(analysis, starts, attribution.source)
+        if span is None:
+            continue
+        mention = _Mention(analysis, span, lexicons)
+        index = _earlier(mention, sources, kinds, lexicons)
+        if index is None:
+            index = len(sources)
+            label = mention.name or _described(span)
+            sources.append(Source(index, label, bool(mention.name), mention.anonymous))
+            kinds.append(mention.type)
+        source = sources[index]
+        source.mentions.append(attribution.source)
+        if mention.name and not source.named:
+            source.name, source.named, source.anonymous = mention.name, True, False
+        attribution.source_id = index
+    for attribution in attributions:
+        if attribution.source_id is not None:
+            attribution.named = sources[attribution.source_id].named
+            attribution.anonymous = sources[attribution.source_id].anonymous
+    return sources
+
+
+def _char_span(analysis, starts, offsets):
+    block = analysis.blocks[bisect.bisect_right(starts, offsets[0]) - 1]
+    return block.doc.char_span(offsets[0] - block.start, offsets[1] - block.start, alignment_mode="expand")
+
+
+def _earlier(mention: _Mention, sources: list[Source], kinds: list[str], lexicons) -> int | None:
+    """The earlier source this mention refers to: a pronoun's nearest compatible source, a
+    surname or a repeated description of one already seen."""
+    if mention.pronoun:
+        wanted = _pronoun_type(mention.root.lower_, lexicons)
+        if wanted is None:
+            return None
+        last_seen = sorted(range(len(sources)), key=lambda i: sources[i].mentions[-1][0], reverse=True)
+        return next((i for i in last_seen if kinds[i] == wanted), None)
+    for index, source in enumerate(sources):
+        if mention.name and source.named and _same_name(mention.name, source.name):
+            return index
+        if not mention.name and mention.key and _same_description(mention, source, kinds[index]):
+            return index
+    return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    a_words, b_words = a.lower().split(), b.lower().split()
+    return a_words[-1] == b_words[-1] and (len(a_words) == 1 or len(b_words) == 1 or a_words == b_words)
+
+
+def _same_description(mention: _Mention, source: Source, kind: str) -> bool:
+    """"the spokesman" after "a military spokesman"; "the ministry" after "the Foreign Ministry"."""
+    if source.named:
+        return False
+    words = source.name.lower().split()
+    definite = mention.span[0].lower_ in ("the", "that", "this")
+    return mention.key == " ".join(w for w in words if w not in DETERMINERS) or (
+        definite and bool(words) and words[-1].rstrip("s") == mention.lemma.rstrip("s") and kind == mention.type)
+
+
+def _proper_name(root) -> str:
+    """The proper name a source span is headed by or set beside: "Maria Zakharova"."""
+    if root.pos_ != "PROPN":
+        appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if not appos:
+            return ""
+        root = appos[0]
+    words = [root]
+    for token in reversed(list(root.lefts)):
+        if token.i == words[0].i - 1 and token.pos_ == "PROPN" and token.dep_ == "compound":
+            words.insert(0, token)
+    return " ".join(t.text for t in words)
+
+
+def _type(root, name: str, lexicons) -> str:
+    if root.pos_ == "PRON":
+        return _pronoun_type(root.lower_, lexicons) or "body"
+    if name:
+        ent = root.ent_type_ if root.pos_ == "PROPN" else ""
+        if ent == "PERSON" or (not ent and len(name.split()) >= 2 and root.i and root.nbor(-1).pos_ == "PROPN"):
+            return "person"
+        return "group" if root.tag_ == "NNPS" else "body"
+    if root.tag_ in ("NNS", "NNPS"):
+        return "group"
+    return "person" if root.lemma_.lower() in lexicons.get("anonymous-nouns", ()) else "body"
+
+
+def _pronoun_type(word: str, lexicons) -> str | None:
+    for kind, key in (("person", "person-pronouns"), ("group", "group-pronouns"), ("body", "body-pronouns")):
+        if word in lexicons.get(key, ()):
+            return kind
+    return None
+
+
+def _described(span) -> str:
+    """A description as a label: "a military spokesman" → "military spokesman"."""
+    words = [t.text for t in span]
+    while words and words[0].lower() in ("a", "an", "the"):
+        words.pop(0)
+    return " ".join(words) if words else span.text

@@ -1,0 +1,141 @@
+"""Kind `unattributed`: a sentence in the reporter's own voice that makes a claim a reader would
+want sourced (a figure, a superlative, a judgement, a motive, a cause) and that no attribution
+covers. The claim signals are YAML (`signals:`), so a newsroom can tune what counts."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from attriblint.kinds.base import Rule
+from attriblint.yamlfile import Field, string_list
+
+SIGNAL = {
+    "name": Field(str, required=True),
+    "words": Field((str, list), default=list, check=string_list),
+    "phrases": Field((str, list), default=list, check=string_list),
+    "tags": Field((str, list), default=list, check=string_list),
+    "entities": Field((str, list), default=list, check=string_list),
+    "except": Field((str, list), default=list, check=string_list),
+    "numbers-from": Field(int, default=0),
+}
+_DATELINE = re.compile(r"^(?:By\s|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
+
+
+class UnattributedRule(Rule):
+    kind = "unattributed"
+    needs = frozenset({"entities"})
+    options = {
+        "signals": Field(list, required=True, items=SIGNAL),
+        "min-words": Field(int, default=6),
+        "covered": Field(float, default=0.34),
+    }
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.signals = spec.options["signals"]
+        self.min_words = spec.options["min-words"]
+        self.covered = spec.options["covered"]
+        self._phrases = None
+
+    def check(self, analysis):
+        attributions = [a for a in analysis.attributions if a.kind != "reply"]
+        cues = sorted(a.cue[0] for a in attributions if a.cue)
+        contents = [a.content for a in attributions if a.content]
+        document = analysis.document
+        reported = _reporting_words(analysis.lexicons)
+        previous = None
+        for sentence in analysis.sentences:
+            follows = previous is not None and previous.block.paragraph == sentence.block.paragraph and (
+                _has_cue(cues, previous) or self._covered(contents, previous))
+            previous = sentence
+            if follows or not self._candidate(sentence, document):
+                continue  # a sentence after an attributed one in its paragraph usually continues it
+            if _has_cue(cues, sentence) or self._covered(contents, sentence):
+                continue
+            if any(t.lemma_.lower() in reported and t.pos_ == "VERB" for t in sentence.span):
+                continue  # a verb of saying whose speaker the parse missed: not the reporter's voice
+            signal, words = self._signal(analysis, sentence)
+            if signal is None:
+                continue
+            yield self.finding(sentence.start, _trim(document.prose, sentence.start, sentence.end),
+                               signal=signal, match=words, extra={"signal": signal})
+
+    def _candidate(self, sentence, document) -> bool:
+        """Prose sentences only: no headings, datelines, bylines, questions, or quotations."""
+        if sentence.block.paragraph.kind != "paragraph":
+            return False
+        text = sentence.text.strip()
+        words = [t for t in sentence.span if t.is_alpha]
+        if len(words) < self.min_words or text.endswith("?") or text.endswith(":"):
+            return False
+        if _DATELINE.match(text) or _LIST_ITEM.match(text):
+            return False
+        return document.quote_at(sentence.start, sentence.end) is None
+
+    def _covered(self, contents, sentence) -> bool:
+        length = max(1, sentence.end - sentence.start)
+        inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in contents)
+        return inside / length >= self.covered
+
+    def _signal(self, analysis, sentence):
+        """The first claim signal in the sentence: (signal name, the words that show it)."""
+        tokens = [t for t in sentence.span if not t.is_space]
+        quoted = analysis.document.quote_at
+        for signal in self.signals:
+            excluded = set(signal["except"])
+            for i, token in enumerate(tokens):
+                lemma = token.lemma_.lower()
+                if lemma in excluded or token.lower_ in excluded:
+                    continue
+                if quoted(*sentence.block.span(token)) is not None:
+                    continue  # a quoted phrase is the source's words, already sourced
+                hit = (lemma in signal["words"] or token.lower_ in signal["words"]
+                       or token.tag_ in signal["tags"]
+                       or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
+                       or (signal["numbers-from"] and _number(token) >= signal["numbers-from"]))
+                if hit:
+                    return signal["name"], token.text
+                for phrase in self._phrase_lemmas(analysis, signal):
+                    window = tokens[i:i + len(phrase)]
+                    if len(window) == len(phrase) and all(_same(w, t) for w, t in zip(phrase, window)):
+                        return signal["name"], " ".join(t.text for t in window)
+        return None, ""
+
+    def _phrase_lemmas(self, analysis, signal) -> list[list[str]]:
+        if self._phrases is None:
+            self._phrases = {}
+        key = signal["name"]
+        if key not in self._phrases:
+            self._phrases[key] = [analysis.lemmas(p) for p in signal["phrases"]]
+        return self._phrases[key]
+
+
+def _reporting_words(lexicons) -> frozenset[str]:
+    return frozenset(w for key in ("speech-verbs", "speech-verbs-with-content", "stance-verbs")
+                     for w in lexicons.get(key, []))
+
+
+def _number(token) -> float:
+    """The value of a figure written in digits ("3,000"), outside dates and times; else 0."""
+    if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not token.like_num:
+        return 0
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return 0
+
+
+def _same(lemma: str, token) -> bool:
+    return token.lemma_.lower() == lemma or token.lower_ == lemma
+
+
+def _has_cue(cues: list[int], sentence) -> bool:
+    index = bisect.bisect_left(cues, sentence.start)
+    return index < len(cues) and cues[index] < sentence.end
+
+
+def _trim(prose: str, start: int, end: int) -> int:
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,31 @@
+"""`attriblint sources`: a table per draft of who is cited, how, and on which lines."""
+from __future__ import annotations
+
+from attriblint.report.sources_json import record
+
+
+def render(drafts: list) -> str:
+    """`drafts` holds (path, Analysis) pairs, or (path, error message) for unreadable drafts."""
+    out = []
+    for path, analysis in drafts:
+        if isinstance(analysis, str):
+            out.append(f"{path}: {analysis}")
+            continue
+        rec = record(path, analysis)
+        cited = [a for a in rec["attributions"] if a["kind"] != "reply"]
+        out.append(f"{path}: {len(rec['sources'])} sources, {len(cited)} attributions")
+        rows = [("SOURCE", "TYPE", "SIDE", "CITED", "LINES")]
+        for source, row in zip(analysis.sources, rec["sources"]):
+            kind = "named" if source.named else "anonymous" if source.anonymous else "described"
+            rows.append((row["name"], kind, row["side"] or "-", str(row["attributions"]),
+                         ", ".join(map(str, row["lines"]))))
+        widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        for row in rows:
+            out.append(("  " + "  ".join(cell.ljust(widths[i]) if i < 4 else cell
+                                         for i, cell in enumerate(row))).rstrip())
+        replies = [str(a["line"]) for a in rec["attributions"] if a["kind"] == "reply"]
+        if replies:
+            out.append("  reply attempts on lines " + ", ".join(replies))
+        out.append("  sides: " + (", ".join(f"{k} {v}" for k, v in rec["sides"].items()) or "none"))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
