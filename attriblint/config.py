@@ -39,6 +39,7 @@ CONFIG_KEYS: dict[str, Field] = {
     "rule-settings": Field(dict, default=dict, help="rule id: {severity, enabled, or the kind's options}"),
     "encoding": Field(str, help="text encoding of drafts (default UTF-8)"),
     "max-bytes": Field(int, default=DEFAULT_MAX_BYTES, help="largest draft to check, in bytes"),
+    "cache-dir": Field(str, help="where parses are kept between runs (default .attriblint_cache)"),
 }
 
 

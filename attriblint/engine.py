@@ -3,7 +3,9 @@ return located Findings per file. Reporters and exit codes live elsewhere (cli, 
 from __future__ import annotations
 
 import fnmatch
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,21 +80,28 @@ def _excluded(path: str, patterns: list[str]) -> bool:
 
 
 class Checker:
-    """Runs a fixed set of rules over drafts, sharing one NLP pipeline across them."""
+    """Runs a fixed set of rules over drafts, sharing one NLP pipeline across them.
 
-    def __init__(self, config: Config, ruleset: RuleSet, rules: list[Rule]):
+    `cache_dir` is where parses are kept between runs (None: no disk cache).
+    """
+
+    def __init__(self, config: Config, ruleset: RuleSet, rules: list[Rule], cache_dir: str | None = None):
         self.config = config
         self.ruleset = ruleset
         self.rules = rules
+        self.cache_dir = cache_dir
         self.needs = set().union(*(r.needs for r in rules)) if rules else set()
         self._pipeline = None
+
+    def __getstate__(self):
+        return {**self.__dict__, "_pipeline": None}  # a worker loads its own model, once
 
     @property
     def pipeline(self):
         if self._pipeline is None and self.needs:
             from attriblint.nlp import Pipeline
 
-            self._pipeline = Pipeline(self.needs, self.config.values["model"])
+            self._pipeline = Pipeline(self.needs, self.config.values["model"], self.cache_dir)
         return self._pipeline
 
     def check_file(self, path: str) -> FileResult:
@@ -154,15 +163,44 @@ class Checker:
                                      **finding.extra)
         return finding
 
-    def check_paths(self, paths: list[str]) -> list[FileResult]:
+    def check_paths(self, paths: list[str], jobs: int = 1, progress=None) -> list[FileResult]:
+        """Check drafts in order, over `jobs` processes; `progress(result)` after each draft.
+
+        Drafts stream through: a worker keeps no parse of a finished draft beyond the
+        pipeline's bounded memo, and results carry the Document text, not its parse.
+        """
         results = []
-        for path in paths:
-            if not os.path.exists(path):
-                results.append(FileResult(path, error=f"{path}: no such file or directory"))
-                continue
-            results.append(self.check_file(path))
+        for result in self._stream(paths, jobs):
+            results.append(result)
+            if progress is not None:
+                progress(result)
         self._check_across(results)
+        self._trim_cache(pooled=len(results) > 1 and jobs > 1)
         return results
+
+    def _stream(self, paths: list[str], jobs: int):
+        workers = min(jobs, len(paths) // DRAFTS_PER_WORKER)
+        if workers <= 1:
+            yield from map(self.check_one, paths)
+            return
+        with ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_start_worker,
+                                 initargs=(self,)) as pool:
+            yield from pool.map(_check_in_worker, paths)
+
+    def check_one(self, path: str) -> FileResult:
+        if not os.path.exists(path):
+            return FileResult(path, error=f"{path}: no such file or directory")
+        return self.check_file(path)
+
+    def _trim_cache(self, pooled: bool) -> None:
+        """Keep the parse cache under its size bound once writing is over."""
+        if self.cache_dir is None:
+            return
+        wrote = self._pipeline is not None and self._pipeline.cache.written
+        if pooled or wrote:
+            from attriblint.parse_cache import ParseCache
+
+            ParseCache(self.cache_dir, "").evict()
 
     def _check_across(self, results: list[FileResult]) -> None:
         """Rules that compare drafts run once all digests are in; their findings join each file's."""
@@ -175,3 +213,25 @@ class Checker:
                 result = by_path[path]
                 result.findings = sorted(result.findings + self._keep(found, result.document),
                                          key=Finding.sort_key)
+
+
+# A pool pays a model load per worker: give each worker at least this many drafts.
+DRAFTS_PER_WORKER = 2
+_WORKER: Checker | None = None
+
+
+def _start_method():
+    """fork where the platform has it safely (Linux): workers start at once and inherit the
+    loaded rule packs; the parent never loads the model before forking in a CLI run. Elsewhere
+    spawn, which pickles the Checker (its pipeline left behind)."""
+    method = "fork" if os.name == "posix" and os.uname().sysname == "Linux" else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _start_worker(checker: Checker) -> None:
+    global _WORKER
+    _WORKER = checker
+
+
+def _check_in_worker(path: str) -> FileResult:
+    return _WORKER.check_one(path)
