@@ -92,9 +92,19 @@ class Checker:
         self.cache_dir = cache_dir
         self.needs = set().union(*(r.needs for r in rules)) if rules else set()
         self._pipeline = None
+        self._results = None
 
     def __getstate__(self):
         return {**self.__dict__, "_pipeline": None}  # a worker loads its own model, once
+
+    @property
+    def results(self):
+        if self._results is None and self.cache_dir is not None and self.needs:
+            from attriblint.result_cache import ResultCache
+
+            self._results = ResultCache(self.cache_dir, (self.config.values, self.ruleset.lexicons),
+                                        self.pipeline.namespace)
+        return self._results
 
     @property
     def pipeline(self):
@@ -111,13 +121,27 @@ class Checker:
             return FileResult(path, error=str(exc))
         result = FileResult(path, document=doc)
         analysis = Analysis(doc, self.pipeline, self.ruleset.lexicons, self._settings(doc))
-        for rule in self._rules_for(doc.path):
-            result.findings += rule.check(analysis)
-            digest = rule.summarise(analysis)
+        for rule_id, (found, digest) in self._outputs(self._rules_for(doc.path), analysis).items():
+            result.findings += found
             if digest is not None:
-                result.digests[rule.id] = digest
+                result.digests[rule_id] = digest
         result.findings = self._keep(result.findings, doc)
         return result
+
+    def _outputs(self, rules: list[Rule], analysis: Analysis) -> dict[str, tuple[list[Finding], object]]:
+        """Each rule's findings and digest; those of rules that parse come from the result
+        cache when the draft and everything else is unchanged."""
+        parsing = [r for r in rules if r.needs]
+        stored = self.results.recall(analysis.document, parsing) if self.results and parsing else None
+        outputs = {}
+        for rule in rules:
+            if stored is not None and rule.needs:
+                outputs[rule.id] = stored[rule.id]
+            else:
+                outputs[rule.id] = (list(rule.check(analysis)), rule.summarise(analysis))
+        if self.results and parsing and stored is None:
+            self.results.keep(analysis.document, parsing, {r.id: outputs[r.id] for r in parsing})
+        return outputs
 
     def _keep(self, findings: list[Finding], doc: documents.Document) -> list[Finding]:
         """Apply quotation settings and suppression comments; locate what is left."""
@@ -196,7 +220,8 @@ class Checker:
         """Keep the parse cache under its size bound once writing is over."""
         if self.cache_dir is None:
             return
-        wrote = self._pipeline is not None and self._pipeline.cache.written
+        stores = [self._pipeline.cache if self._pipeline else None, self._results.store if self._results else None]
+        wrote = any(store.written for store in stores if store is not None)
         if pooled or wrote:
             from attriblint.parse_cache import ParseCache
 

@@ -31,12 +31,16 @@ def _digest(data: bytes, size: int) -> bytes:
 
 
 class ParseCache:
-    """Serialised parses of one model, version and pipe set (`namespace`), keyed by block text."""
+    """Serialised parses of one model, version and pipe set (`namespace`), keyed by block text.
 
-    def __init__(self, root: str | os.PathLike, namespace: str, max_bytes: int = DEFAULT_MAX_BYTES):
+    `section` keeps other kinds of entry (result_cache) apart under the same root and bound.
+    """
+
+    def __init__(self, root: str | os.PathLike, namespace: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                 section: str = "parses"):
         self.root = Path(root)
         self.namespace = namespace
-        self.folder = self.root / "parses" / namespace
+        self.folder = self.root / section / namespace
         self.max_bytes = max_bytes
         self.written = 0
         self.rejected = 0  # files found but not trusted (corrupt, foreign, truncated)
@@ -113,11 +117,11 @@ class ParseCache:
             (self.root / "CACHEDIR.TAG").write_text(CACHEDIR_TAG, encoding="utf-8")
 
     def evict(self) -> int:
-        """Keep every namespace together under `max_bytes`: drop the least recently used files
+        """Keep every section and namespace together under `max_bytes`: drop the least recently used files
         down to 80% of it, and temporary files left by killed runs. Returns how many went."""
         files, total, removed = [], 0, 0
         now = time.time()
-        for path in (self.root / "parses").glob("*/*/*"):
+        for path in self.root.glob("*/*/*/*"):
             try:
                 info = path.stat()
             except OSError:
