@@ -114,25 +114,31 @@ class Checker:
             self._pipeline = Pipeline(self.needs, self.config.values["model"], self.cache_dir)
         return self._pipeline
 
-    def check_file(self, path: str) -> FileResult:
+    def check_file(self, path: str, cached_only: bool = False) -> FileResult | None:
+        """One draft's result; with `cached_only`, None unless it needs no parse this run."""
         try:
             doc = documents.load(path, self.config.values["encoding"], self.config.values["max-bytes"])
         except InputError as exc:
             return FileResult(path, error=str(exc))
         result = FileResult(path, document=doc)
         analysis = Analysis(doc, self.pipeline, self.ruleset.lexicons, self._settings(doc))
-        for rule_id, (found, digest) in self._outputs(self._rules_for(doc.path), analysis).items():
+        outputs = self._outputs(self._rules_for(doc.path), analysis, cached_only)
+        if outputs is None:
+            return None
+        for rule_id, (found, digest) in outputs.items():
             result.findings += found
             if digest is not None:
                 result.digests[rule_id] = digest
         result.findings = self._keep(result.findings, doc)
         return result
 
-    def _outputs(self, rules: list[Rule], analysis: Analysis) -> dict[str, tuple[list[Finding], object]]:
+    def _outputs(self, rules: list[Rule], analysis: Analysis, cached_only: bool = False):
         """Each rule's findings and digest; those of rules that parse come from the result
         cache when the draft and everything else is unchanged."""
         parsing = [r for r in rules if r.needs]
         stored = self.results.recall(analysis.document, parsing) if self.results and parsing else None
+        if cached_only and parsing and stored is None:
+            return None
         outputs = {}
         for rule in rules:
             if stored is not None and rule.needs:
@@ -203,18 +209,32 @@ class Checker:
         return results
 
     def _stream(self, paths: list[str], jobs: int):
+        """Results in the order of `paths`. With several processes, drafts whose results are
+        cached are done here first, so that only drafts that need the model reach the pool."""
+        if not self.needs or min(jobs, len(paths) // DRAFTS_PER_WORKER) <= 1:
+            yield from map(self.check_one, paths)
+            return
+        known = [self.check_one(p, cached_only=True) for p in paths] if self.results else [None] * len(paths)
+        fresh = self._pooled([p for p, result in zip(paths, known) if result is None], jobs)
+        for result in known:
+            yield result if result is not None else next(fresh)
+
+    def _pooled(self, paths: list[str], jobs: int):
         workers = min(jobs, len(paths) // DRAFTS_PER_WORKER)
         if workers <= 1:
             yield from map(self.check_one, paths)
             return
-        with ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_start_worker,
+        context = _start_method()
+        if context.get_start_method() == "fork":
+            self.pipeline.nlp  # noqa: B018 - load once here; the forked workers share it
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                  initargs=(self,)) as pool:
             yield from pool.map(_check_in_worker, paths)
 
-    def check_one(self, path: str) -> FileResult:
+    def check_one(self, path: str, cached_only: bool = False) -> FileResult | None:
         if not os.path.exists(path):
             return FileResult(path, error=f"{path}: no such file or directory")
-        return self.check_file(path)
+        return self.check_file(path, cached_only)
 
     def _trim_cache(self, pooled: bool) -> None:
         """Keep the parse cache under its size bound once writing is over."""
@@ -246,9 +266,10 @@ _WORKER: Checker | None = None
 
 
 def _start_method():
-    """fork where the platform has it safely (Linux): workers start at once and inherit the
-    loaded rule packs; the parent never loads the model before forking in a CLI run. Elsewhere
-    spawn, which pickles the Checker (its pipeline left behind)."""
+    """fork where the platform has it safely (Linux): workers start at once and share, copy on
+    write, the rule packs and the model the parent loaded just before (spaCy's own
+    `nlp.pipe(n_process=…)` forks a loaded model the same way). Elsewhere spawn, which pickles
+    the Checker, its pipeline left behind, and each worker loads the model once."""
     method = "fork" if os.name == "posix" and os.uname().sysname == "Linux" else "spawn"
     return multiprocessing.get_context(method)
 

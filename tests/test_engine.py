@@ -1,6 +1,9 @@
 import json
 import pickle
 
+import pytest
+
+from attriblint import engine, nlp
 from attriblint.config import load_config
 from attriblint.engine import Checker, active_rules, load_ruleset
 from attriblint.kinds.base import Rule, RuleSpec
@@ -75,13 +78,16 @@ def test_cross_draft_digests_cross_the_process_pool(tmp_path):
         [("repeated-paragraph", 2, "The mayor opened the bridge.", f"also in {paths[0]}")]]
 
 
-def test_pool_workers_share_rules_and_cache(tmp_path):
+def test_pool_workers_fill_the_cache_and_a_warm_run_needs_no_pool_or_model(tmp_path, monkeypatch):
     paths = _write(tmp_path)
     config = load_config(None)
     ruleset = load_ruleset(config)
     rules = active_rules(ruleset, ["euphemism"], [])
     cold = Checker(config, ruleset, rules, str(tmp_path / "cache")).check_paths(paths, jobs=2)
+    monkeypatch.setattr(nlp, "_load", lambda *args: pytest.fail("the model was loaded"))
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", lambda *args, **kw: pytest.fail("a pool was started"))
     warm = Checker(config, ruleset, rules, str(tmp_path / "cache"))
-    again = warm.check_paths(paths, jobs=1)
+    again = warm.check_paths(paths, jobs=2)
     assert warm.pipeline.parsed == 0  # the workers filled the cache for the next run
     assert [[f.to_json() for f in r.findings] for r in cold] == [[f.to_json() for f in r.findings] for r in again]
+    assert [len(r.findings) for r in again] == [1, 1, 0, 1]
