@@ -117,8 +117,8 @@ class ParseCache:
             (self.root / "CACHEDIR.TAG").write_text(CACHEDIR_TAG, encoding="utf-8")
 
     def evict(self) -> int:
-        """Keep every section and namespace together under `max_bytes`: drop the least recently used files
-        down to 80% of it, and temporary files left by killed runs. Returns how many went."""
+        """Keep all sections and namespaces together under `max_bytes`: drop the least recently
+        used files down to 80% of it, and temporary files left by killed runs. Returns how many."""
         files, total, removed = [], 0, 0
         now = time.time()
         for path in self.root.glob("*/*/*/*"):
