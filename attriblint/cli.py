@@ -10,6 +10,7 @@ import os
 import sys
 import time
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -18,6 +19,7 @@ from attriblint import __version__
 from attriblint.errors import AttriblintError, ConfigError, ModelError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_NO_DRAFTS = range(6)
+PROGRESS_MIN_DRAFTS = 20
 FORMAT_CHOICES = ("pytest", "concise", "json", "sarif", "junit", "github")
 
 
@@ -65,8 +67,14 @@ def _config(ctx):
               help="Lowest severity that makes the check fail (default from config, else warning).")
 @click.option("--statistics", is_flag=True,
               help="Add per-draft words, sentences, mean sentence length and grade, with finding counts by rule.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Check drafts in this many processes (default: the number of cores).")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Keep parses here between runs (default: .attriblint_cache beside the config, "
+                   "else in the current folder).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the parse cache.")
 @click.pass_context
-def check(ctx, paths, fmt, select, ignore, fail_on, statistics):
+def check(ctx, paths, fmt, select, ignore, fail_on, statistics, jobs, cache_dir, no_cache):
     """Check drafts (files or folders of .md, .markdown, .txt, .html, .htm)."""
     from attriblint.engine import Checker, active_rules, collect, load_ruleset
     from attriblint.report import RunInfo, failing, render
@@ -81,7 +89,9 @@ def check(ctx, paths, fmt, select, ignore, fail_on, statistics):
         click.echo(f"attriblint: no drafts found in {', '.join(paths)} "
                    "(looked for .md, .markdown, .txt, .html, .htm)", err=True)
         ctx.exit(EXIT_NO_DRAFTS)
-    results = Checker(config, ruleset, rules, statistics).check_paths(drafts)
+    checker = Checker(config, ruleset, rules, None if no_cache else _cache_dir(config, cache_dir), statistics)
+    with _progress(len(drafts)) as advance:
+        results = checker.check_paths(drafts, jobs or _cores(), advance)
     run = RunInfo(__version__, fail_on or config.values["fail-on"], time.perf_counter() - started,
                   color=sys.stdout.isatty() and fmt == "pytest", rules=ruleset.rules)
     output = render(fmt, results, run)
@@ -93,6 +103,26 @@ def check(ctx, paths, fmt, select, ignore, fail_on, statistics):
     if any(r.error for r in results):
         ctx.exit(EXIT_UNREADABLE)
     ctx.exit(EXIT_FINDINGS if any(failing(f, run) for r in results for f in r.findings) else EXIT_OK)
+
+
+def _cache_dir(config, option: str | None) -> str:
+    from attriblint.parse_cache import DEFAULT_DIR
+
+    return option or str(config.root / (config.values["cache-dir"] or DEFAULT_DIR))
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@contextmanager
+def _progress(drafts: int):
+    """A progress bar on stderr for long runs on a terminal; nothing in pipes, files and CI logs."""
+    if drafts < PROGRESS_MIN_DRAFTS or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=drafts, label="checking", file=sys.stderr) as bar:
+        yield lambda result: bar.update(1)
 
 
 @cli.command()

@@ -52,6 +52,7 @@ CONFIG_KEYS: dict[str, Field] = {
                         help="reference: [folders of earlier stories or wire copy]; cache: index folder"),
     "encoding": Field(str, help="text encoding of drafts (default UTF-8)"),
     "max-bytes": Field(int, default=DEFAULT_MAX_BYTES, help="largest draft to check, in bytes"),
+    "cache-dir": Field(str, help="where parses are kept between runs (default .attriblint_cache)"),
 }
 
 

@@ -3,7 +3,9 @@ return located Findings per file. Reporters and exit codes live elsewhere (cli, 
 from __future__ import annotations
 
 import fnmatch
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,44 +90,83 @@ def draft_settings(config: Config, doc: documents.Document) -> dict:
 
 
 class Checker:
-    """Runs a fixed set of rules over drafts, sharing one NLP pipeline across them."""
+    """Runs a fixed set of rules over drafts, sharing one NLP pipeline across them.
 
-    def __init__(self, config: Config, ruleset: RuleSet, rules: list[Rule], statistics: bool = False):
+    `cache_dir` is where parses are kept between runs (None: no disk cache); `statistics` adds
+    each draft's reading measures.
+    """
+
+    def __init__(self, config: Config, ruleset: RuleSet, rules: list[Rule], cache_dir: str | None = None,
+                 statistics: bool = False):
         self.config = config
         self.ruleset = ruleset
         self.rules = rules
+        self.cache_dir = cache_dir
         self.statistics = statistics
         self.needs = set().union(*(r.needs for r in rules)) if rules else set()
         if statistics:
             self.needs.add("sentences")
         self._pipeline = None
+        self._results = None
+
+    def __getstate__(self):
+        return {**self.__dict__, "_pipeline": None}  # a worker loads its own model, once
+
+    @property
+    def results(self):
+        if self._results is None and self.cache_dir is not None and self.needs:
+            from attriblint.result_cache import ResultCache
+
+            self._results = ResultCache(self.cache_dir, (self.config.values, self.ruleset.lexicons),
+                                        self.pipeline.namespace)
+        return self._results
 
     @property
     def pipeline(self):
         if self._pipeline is None and self.needs:
             from attriblint.nlp import Pipeline
 
-            self._pipeline = Pipeline(self.needs, self.config.values["model"])
+            self._pipeline = Pipeline(self.needs, self.config.values["model"], self.cache_dir)
         return self._pipeline
 
-    def check_file(self, path: str) -> FileResult:
+    def check_file(self, path: str, cached_only: bool = False) -> FileResult | None:
+        """One draft's result; with `cached_only`, None unless it needs no parse this run."""
         try:
             doc = documents.load(path, self.config.values["encoding"], self.config.values["max-bytes"])
         except InputError as exc:
             return FileResult(path, error=str(exc))
         result = FileResult(path, document=doc)
         analysis = Analysis(doc, self.pipeline, self.ruleset.lexicons, draft_settings(self.config, doc))
-        for rule in self._rules_for(doc.path):
-            result.findings += rule.check(analysis)
-            digest = rule.summarise(analysis)
+        outputs = self._outputs(self._rules_for(doc.path), analysis, cached_only)
+        if outputs is None:
+            return None
+        for rule_id, (found, digest) in outputs.items():
+            result.findings += found
             if digest is not None:
-                result.digests[rule.id] = digest
+                result.digests[rule_id] = digest
         result.findings = self._keep(result.findings, doc)
         if self.statistics:
             from attriblint.statistics import draft_statistics
 
             result.statistics = draft_statistics(analysis)
         return result
+
+    def _outputs(self, rules: list[Rule], analysis: Analysis, cached_only: bool = False):
+        """Each rule's findings and digest; those of rules that parse come from the result
+        cache when the draft and everything else is unchanged."""
+        parsing = [r for r in rules if r.needs]
+        stored = self.results.recall(analysis.document, parsing) if self.results and parsing else None
+        if cached_only and parsing and stored is None:
+            return None
+        outputs = {}
+        for rule in rules:
+            if stored is not None and rule.needs:
+                outputs[rule.id] = stored[rule.id]
+            else:
+                outputs[rule.id] = (list(rule.check(analysis)), rule.summarise(analysis))
+        if self.results and parsing and stored is None:
+            self.results.keep(analysis.document, parsing, {r.id: outputs[r.id] for r in parsing})
+        return outputs
 
     def _keep(self, findings: list[Finding], doc: documents.Document) -> list[Finding]:
         """Apply quotation settings and suppression comments; locate what is left."""
@@ -165,15 +206,59 @@ class Checker:
                                      **finding.extra)
         return finding
 
-    def check_paths(self, paths: list[str]) -> list[FileResult]:
+    def check_paths(self, paths: list[str], jobs: int = 1, progress=None) -> list[FileResult]:
+        """Check drafts in order, over `jobs` processes; `progress(result)` after each draft.
+
+        Drafts stream through: a worker keeps no parse of a finished draft beyond the
+        pipeline's bounded memo, and results carry the Document text, not its parse.
+        """
         results = []
-        for path in paths:
-            if not os.path.exists(path):
-                results.append(FileResult(path, error=f"{path}: no such file or directory"))
-                continue
-            results.append(self.check_file(path))
+        for result in self._stream(paths, jobs):
+            results.append(result)
+            if progress is not None:
+                progress(result)
         self._check_across(results)
+        self._trim_cache(pooled=len(results) > 1 and jobs > 1)
         return results
+
+    def _stream(self, paths: list[str], jobs: int):
+        """Results in the order of `paths`. With several processes, drafts whose results are
+        cached are done here first, so that only drafts that need the model reach the pool."""
+        if not self.needs or min(jobs, len(paths) // DRAFTS_PER_WORKER) <= 1:
+            yield from map(self.check_one, paths)
+            return
+        known = [self.check_one(p, cached_only=True) for p in paths] if self.results else [None] * len(paths)
+        fresh = self._pooled([p for p, result in zip(paths, known) if result is None], jobs)
+        for result in known:
+            yield result if result is not None else next(fresh)
+
+    def _pooled(self, paths: list[str], jobs: int):
+        workers = min(jobs, len(paths) // DRAFTS_PER_WORKER)
+        if workers <= 1:
+            yield from map(self.check_one, paths)
+            return
+        context = _start_method()
+        if context.get_start_method() == "fork":
+            self.pipeline.nlp  # noqa: B018 - load once here; the forked workers share it
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(self,)) as pool:
+            yield from pool.map(_check_in_worker, paths)
+
+    def check_one(self, path: str, cached_only: bool = False) -> FileResult | None:
+        if not os.path.exists(path):
+            return FileResult(path, error=f"{path}: no such file or directory")
+        return self.check_file(path, cached_only)
+
+    def _trim_cache(self, pooled: bool) -> None:
+        """Keep the parse cache under its size bound once writing is over."""
+        if self.cache_dir is None:
+            return
+        stores = [self._pipeline.cache if self._pipeline else None, self._results.store if self._results else None]
+        wrote = any(store.written for store in stores if store is not None)
+        if pooled or wrote:
+            from attriblint.parse_cache import ParseCache
+
+            ParseCache(self.cache_dir, "").evict()
 
     def _check_across(self, results: list[FileResult]) -> None:
         """Rules that compare drafts run once all digests are in; their findings join each file's."""
@@ -186,3 +271,26 @@ class Checker:
                 result = by_path[path]
                 result.findings = sorted(result.findings + self._keep(found, result.document),
                                          key=Finding.sort_key)
+
+
+# A pool pays a model load per worker: give each worker at least this many drafts.
+DRAFTS_PER_WORKER = 2
+_WORKER: Checker | None = None
+
+
+def _start_method():
+    """fork where the platform has it safely (Linux): workers start at once and share, copy on
+    write, the rule packs and the model the parent loaded just before (spaCy's own
+    `nlp.pipe(n_process=…)` forks a loaded model the same way). Elsewhere spawn, which pickles
+    the Checker, its pipeline left behind, and each worker loads the model once."""
+    method = "fork" if os.name == "posix" and os.uname().sysname == "Linux" else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _start_worker(checker: Checker) -> None:
+    global _WORKER
+    _WORKER = checker
+
+
+def _check_in_worker(path: str) -> FileResult:
+    return _WORKER.check_one(path)

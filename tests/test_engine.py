@@ -1,0 +1,93 @@
+import json
+import pickle
+
+import pytest
+
+from attriblint import engine, nlp
+from attriblint.config import load_config
+from attriblint.engine import Checker, active_rules, load_ruleset
+from attriblint.kinds.base import Rule, RuleSpec
+
+DRAFTS = {
+    "a.txt": "Troops moved to more advantageous positions, a spokesman said.\nThe mayor opened the bridge.\n",
+    "b.md": "# Update\n\nThe mayor opened the bridge.\n\nOfficials called it collateral damage.\n",
+    "c.txt": "Residents said the water was safe to drink again.\n",
+    "d.txt": "The army spoke of a tactical withdrawal from the hill.\nThe mayor opened the bridge.\n",
+}
+
+
+class RepeatedParagraph(Rule):
+    """A cross-draft kind for the test: a paragraph already printed in an earlier draft."""
+
+    kind = "repeated-paragraph-test"
+
+    def check(self, analysis):
+        return []
+
+    def summarise(self, analysis):
+        doc = analysis.document
+        return [(doc.prose[p.start:p.end], p.start, p.end) for p in doc.paragraphs]
+
+    def check_across(self, digests):
+        first, found = {}, {}
+        for path, paragraphs in digests:
+            for text, start, end in paragraphs:
+                if text in first:
+                    found.setdefault(path, []).append(self.finding(start, end, "also in {other}", other=first[text]))
+                else:
+                    first[text] = path
+        return found
+
+
+def _write(folder):
+    for name, text in DRAFTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [str(folder / name) for name in DRAFTS]
+
+
+def test_json_output_does_not_depend_on_jobs(run, isolated):
+    paths = [*DRAFTS, "missing.txt"]
+    _write(isolated)
+    (isolated / "bad.txt").write_bytes(b"caf\xe9\n")
+    one = run("check", "--format", "json", "--jobs", "1", *paths, "bad.txt")
+    two = run("check", "--format", "json", "--jobs", "2", *paths, "bad.txt")
+    assert one.code == two.code == 3
+    assert one.out == two.out
+    files = json.loads(two.out)["files"]
+    assert [f["path"] for f in files] == [*paths, "bad.txt"]
+    assert [[(x["line"], x["text"]) for x in f["findings"]] for f in files[:4]] == [
+        [(1, "moved to more advantageous positions")], [(5, "collateral damage")], [],
+        [(1, "tactical withdrawal")]]
+    assert files[4]["error"] == "missing.txt: no such file or directory"
+
+
+def test_cross_draft_digests_cross_the_process_pool(tmp_path):
+    paths = _write(tmp_path)
+    spec = RuleSpec("repeated-paragraph", RepeatedParagraph.kind, "warning", "m", "test.yaml")
+    config = load_config(None)
+    outcome = {}
+    for jobs in (1, 2):
+        progress = []
+        results = Checker(config, load_ruleset(config), [RepeatedParagraph(spec)]).check_paths(
+            paths, jobs=jobs, progress=lambda result: progress.append(result.path))
+        assert progress == paths
+        outcome[jobs] = [[(f.rule, f.line, f.text, f.message) for f in r.findings] for r in results]
+        assert pickle.loads(pickle.dumps(results))[1].document.text == DRAFTS["b.md"]
+    assert outcome[1] == outcome[2] == [
+        [], [("repeated-paragraph", 3, "The mayor opened the bridge.", f"also in {paths[0]}")], [],
+        [("repeated-paragraph", 2, "The mayor opened the bridge.", f"also in {paths[0]}")]]
+
+
+def test_pool_workers_fill_the_cache_and_a_warm_run_needs_no_pool_or_model(tmp_path, monkeypatch):
+    paths = _write(tmp_path)
+    config = load_config(None)
+    ruleset = load_ruleset(config)
+    rules = active_rules(ruleset, ["euphemism"], [])
+    cold = Checker(config, ruleset, rules, str(tmp_path / "cache")).check_paths(paths, jobs=2)
+    monkeypatch.setattr(nlp, "_load", lambda *args: pytest.fail("the model was loaded"))
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", lambda *args, **kw: pytest.fail("a pool was started"))
+    warm = Checker(config, ruleset, rules, str(tmp_path / "cache"))
+    again = warm.check_paths(paths, jobs=2)
+    assert warm.pipeline.parsed == 0  # the workers filled the cache for the next run
+    assert [[f.to_json() for f in r.findings] for r in cold] == [[f.to_json() for f in r.findings] for r in again]
+    assert [len(r.findings) for r in again] == [1, 1, 0, 1]
