@@ -139,8 +139,9 @@ class Checker:
 
     @staticmethod
     def _quoted(rule: Rule, finding: Finding, doc) -> Finding | None:
-        """Inside a direct quotation the words are the source's: apply the rule's `quoted:` setting."""
-        if doc.quote_at(finding.offset, finding.end_offset) is None:
+        """Inside a direct quotation the words are the source's: apply the rule's `quoted:` setting.
+        A finding about the quotation marks themselves (a scare quote) is not inside one."""
+        if finding.extra.get("scare_quote") or doc.quote_at(finding.offset, finding.end_offset) is None:
             return finding
         finding.quoted = True
         setting = rule.spec.quoted

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from attriblint.kinds.base import Rule
+from attriblint.kinds.conditions import Context, check_when, needs_parse
 from attriblint.yamlfile import Field, regex, string_list
 
 ENTRY = {
@@ -13,6 +14,7 @@ ENTRY = {
     "meaning": Field(str, default=""),
     "suggest": Field((str, list), default=list, check=string_list),
     "message": Field(str, default=""),
+    "when": Field(dict, check=check_when),  # context conditions, see kinds/conditions.py
 }
 
 
@@ -20,6 +22,8 @@ def _one_of_phrase_or_pattern(entries):
     for number, entry in enumerate(entries, 1):
         if (entry["phrase"] is None) == (entry["pattern"] is None):
             raise ValueError(f"entry {number} needs exactly one of 'phrase' or 'pattern'")
+        if entry["when"] and entry["pattern"] is not None:
+            raise ValueError(f"entry {number}: 'when' conditions apply to 'phrase' entries only")
     return entries
 
 
@@ -42,17 +46,23 @@ class PhraseRule(Rule):
         self.phrases = [e for e in self.entries if e["phrase"] is not None]
         self.patterns = [e for e in self.entries if e["pattern"] is not None]
         self.needs = frozenset({"lemmas"}) if self.phrases else frozenset()
+        if any(needs_parse(e["when"]) for e in self.phrases):
+            self.needs = frozenset({"parse"})
         self._index: dict[str, list[tuple[list[_Word], dict]]] | None = None
 
     def check(self, analysis):
-        matches = list(self._pattern_matches(analysis))
-        if self.phrases:
-            matches += self._phrase_matches(analysis)
-        for start, end, entry in _longest_first(matches):
+        for start, end, entry in _longest_first(self.matches(analysis)):
             text = analysis.document.text[start:end]
             extra = {"meaning": entry["meaning"]} if entry["meaning"] else {}
             yield self.finding(start, end, entry["message"] or None, match=text, meaning=entry["meaning"],
                                suggestions=entry["suggest"], extra=extra)
+
+    def matches(self, analysis) -> list[tuple[int, int, dict]]:
+        """(start, end, entry) of every match; overlapping ones are resolved by `check`."""
+        found = list(self._pattern_matches(analysis))
+        if self.phrases:
+            found += self._phrase_matches(analysis)
+        return found
 
     def _pattern_matches(self, analysis):
         prose = analysis.document.prose
@@ -82,6 +92,8 @@ class PhraseRule(Rule):
                 for words, entry in candidates:
                     window = tokens[i:i + len(words)]
                     if len(window) == len(words) and all(w.matches(t) for w, t in zip(words, window)):
+                        if entry["when"] and not Context(window, analysis.lexicons).holds(entry["when"]):
+                            continue
                         start, _ = block.span(window[0])
                         _, end = block.span(window[-1])
                         found.append((start, _close_quote(analysis.document.prose, start, end), entry))

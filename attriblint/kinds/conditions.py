@@ -1,0 +1,199 @@
+"""`when:` conditions on phrase entries: context read from the spaCy parse of the match.
+
+A context-dependent entry fires only when every condition holds for the match's head word
+(the matched word whose syntactic head lies outside the match). Word-list values may be a
+list or the name of a lexicon from the rule packs (`governor: attributing-verbs`).
+
+  pos: [VERB]            coarse part of speech of the head (e.g. "claimed", not "claims")
+  tag: [VBD, VBN]        fine-grained tag of the head
+  not-preceded-by: [...] the word before the match is not one of these (lemma or form)
+  not-followed-by: [...] the word after the match is not one of these
+  preceded-by: [...]     the word before the match is one of these
+  passive: true|false    the head is a passive verb ("was let go")
+  agent: true|false      it has a "by …" agent
+  object: true|false|person  it has a direct object ("passed the bill"), or one that is a person
+  subject: person|not-person   its subject is (or is not) a person
+  dep: [nsubj]           the head's dependency label
+  governor: [say, ...]   the lemma of the head's own head ("critics" governed by "say")
+  attributed: false      not inside what a named speaker said or called something
+  speaker-of: [say, ...]  the match (or the noun it qualifies: "SOME critics") is the
+                         subject of one of these verbs
+  clause: true           the verb introduces a clause ("claimed THAT…", "…", he claimed)
+  modifies: person       the head qualifies a person ("the late SENATOR")
+  named-modifier: true   a name qualifies the head ("the Assad regime", "Syria's regime")
+  specified: false       the head noun is not pinned down ("critics", "some critics", not
+                         "critics of the bill", "the critics", "two critics")
+"""
+from __future__ import annotations
+
+from attriblint.yamlfile import Field, string_list
+
+WORDS = Field((str, list), check=lambda v: v if isinstance(v, str) else string_list(v))  # str: a lexicon
+SCHEMA = {
+    "pos": Field(list, check=string_list),
+    "tag": Field(list, check=string_list),
+    "preceded-by": WORDS,
+    "not-preceded-by": WORDS,
+    "not-followed-by": WORDS,
+    "passive": Field(bool),
+    "agent": Field(bool),
+    "object": Field((bool, str), choices=(True, False, "person")),
+    "subject": Field(str, choices=("person", "not-person")),
+    "dep": Field(list, check=string_list),
+    "governor": WORDS,
+    "attributed": Field(bool),
+    "specified": Field(bool),
+    "speaker-of": WORDS,
+    "clause": Field(bool),
+    "named-modifier": Field(bool),
+    "modifies": Field(str, choices=("person",)),
+}
+_TYPES = {bool: "true or false", list: "a list", str: "a string"}
+PARSE_KEYS = frozenset({"passive", "agent", "object", "subject", "dep", "governor", "attributed", "specified",
+                        "speaker-of", "clause", "named-modifier",
+                        "modifies"})
+PERSON_LEXICON = "person-words"
+ATTRIBUTING_LEXICON = "attributing-verbs"
+QUANTIFIER_LEXICON = "vague-quantifiers"
+_SUBJECTS = ("nsubj", "nsubjpass")
+_SPECIFYING_DEPS = ("prep", "appos", "relcl", "acl", "poss", "nummod", "compound")
+
+
+def check_when(when: dict) -> dict:
+    """The `when:` mapping of an entry, checked against SCHEMA (a ValueError names the problem)."""
+    for key, value in when.items():
+        spec = SCHEMA.get(key)
+        if spec is None:
+            raise ValueError(f"unknown condition '{key}' (allowed: {', '.join(sorted(SCHEMA))})")
+        if not isinstance(value, spec.type) or spec.choices and value not in spec.choices:
+            allowed = " or ".join(map(str, spec.choices)) or _TYPES.get(spec.type, "a word list or lexicon name")
+            raise ValueError(f"condition '{key}' must be {allowed}, not {value!r}")
+        when[key] = spec.check(value) if spec.check else value
+    return when
+
+
+def needs_parse(when: dict | None) -> bool:
+    return bool(when) and any(when.get(k) is not None for k in PARSE_KEYS)
+
+
+class Context:
+    """What the conditions read about one match: its tokens (in order) and the lexicons."""
+
+    def __init__(self, tokens, lexicons: dict):
+        self.tokens = tokens
+        self.lexicons = lexicons
+        inside = {t.i for t in tokens}
+        self.head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+    def words(self, value) -> set[str]:
+        items = self.lexicons.get(value, []) if isinstance(value, str) else value
+        return {str(w).lower() for w in items}
+
+    def holds(self, when: dict) -> bool:
+        return all(_CHECKS[key](self, value) for key, value in when.items() if value is not None)
+
+
+def _word_in(token, words: set[str]) -> bool:
+    return token is not None and (token.lower_ in words or token.lemma_.lower() in words)
+
+
+def _before(ctx: Context):
+    first = ctx.tokens[0]
+    return first.nbor(-1) if first.i > 0 else None
+
+
+def _after(ctx: Context):
+    last = ctx.tokens[-1]
+    return last.nbor(1) if last.i + 1 < len(last.doc) else None
+
+
+def _is_passive(token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in token.children):
+        return True
+    return token.tag_ == "VBN" and token.dep_ == "acl"
+
+
+def _subject(token):
+    """The subject of a verb; for "workers let go" (acl) the noun it modifies."""
+    for child in token.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if token.dep_ in ("acl", "relcl"):
+        return token.head
+    if token.dep_ in ("xcomp", "conj"):
+        return _subject(token.head)
+    return None
+
+
+def is_person(token, lexicons: dict) -> bool:
+    """A person by pronoun, by a word from the `person-words` lexicon, or by a name."""
+    if token is None:
+        return False
+    words = {str(w).lower() for w in lexicons.get(PERSON_LEXICON, [])}
+    if token.lower_ in words or token.lemma_.lower() in words:
+        return True
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def is_attributed(token, lexicons: dict) -> bool:
+    """Inside what someone said, called or described: an ancestor verb of attribution with a
+    subject of its own, or "according to" in the same sentence."""
+    verbs = {str(w).lower() for w in lexicons.get(ATTRIBUTING_LEXICON, [])}
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.lemma_.lower() in verbs and any(c.dep_ in ("nsubj", "agent") for c in ancestor.children):
+            return True
+    sentence = token.sent
+    return any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sentence[:-1])
+
+
+def _has_named_modifier(token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < token.i:
+            if child.pos_ == "PROPN" or child.text[:1].isupper() and child.i != child.sent.start:
+                return True
+    return False
+
+
+def _object(ctx: Context, wanted) -> bool:
+    objects = [c for c in ctx.head.children if c.dep_ in ("dobj", "obj")]
+    if wanted == "person":
+        return any(is_person(o, ctx.lexicons) for o in objects)
+    return bool(objects) == wanted
+
+
+def _noun_phrase_head(token):
+    return token.head if token.dep_ in ("det", "amod", "nummod", "quantmod") else token
+
+
+def _is_speaker_of(ctx: Context, verbs) -> bool:
+    noun = _noun_phrase_head(ctx.head)
+    return noun.dep_ == "nsubj" and _word_in(noun.head, ctx.words(verbs))
+
+
+def is_specified(token, lexicons: dict) -> bool:
+    vague = {str(w).lower() for w in lexicons.get(QUANTIFIER_LEXICON, [])}
+    for child in token.children:
+        if child.dep_ in _SPECIFYING_DEPS or child.dep_ == "det" and child.lower_ not in vague:
+            return True
+    return False
+
+
+_CHECKS = {
+    "pos": lambda ctx, v: ctx.head.pos_ in v,
+    "tag": lambda ctx, v: ctx.head.tag_ in v,
+    "preceded-by": lambda ctx, v: _word_in(_before(ctx), ctx.words(v)),
+    "not-preceded-by": lambda ctx, v: not _word_in(_before(ctx), ctx.words(v)),
+    "not-followed-by": lambda ctx, v: not _word_in(_after(ctx), ctx.words(v)),
+    "passive": lambda ctx, v: _is_passive(ctx.head) == v,
+    "agent": lambda ctx, v: any(c.dep_ == "agent" for c in ctx.head.children) == v,
+    "object": _object,
+    "subject": lambda ctx, v: is_person(_subject(ctx.head), ctx.lexicons) == (v == "person"),
+    "dep": lambda ctx, v: ctx.head.dep_ in v,
+    "governor": lambda ctx, v: _word_in(ctx.head.head, ctx.words(v)) and ctx.head.head is not ctx.head,
+    "attributed": lambda ctx, v: is_attributed(ctx.head, ctx.lexicons) == v,
+    "specified": lambda ctx, v: is_specified(_noun_phrase_head(ctx.head), ctx.lexicons) == v,
+    "speaker-of": _is_speaker_of,
+    "clause": lambda ctx, v: any(c.dep_ in ("ccomp", "parataxis") for c in ctx.head.children) == v,
+    "named-modifier": lambda ctx, v: _has_named_modifier(ctx.head) == v,
+    "modifies": lambda ctx, v: ctx.head.head is not ctx.head and is_person(ctx.head.head, ctx.lexicons),
+}
