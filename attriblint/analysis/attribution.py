@@ -84,7 +84,7 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         lemma = verb.lemma_.lower()
-        strict = lemma in lexicon.speech
+        strict = lemma in lexicon.speech or _before_colon(verb)
         if not strict and lemma not in lexicon.with_content:
             continue
         content = _complement(verb)
@@ -107,6 +107,11 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         out.append(Attribution("indirect", cue, source=_source_span(block, subject),
                                content=block.span(content) if content is not None else None))
     return out
+
+
+def _before_colon(verb) -> bool:
+    """"Cruz continued: …": any verb that hands over to a colon introduces what was said."""
+    return verb.i + 1 < len(verb.doc) and verb.nbor(1).text == ":" and verb.dep_ == "ROOT"
 
 
 def _passive(verb) -> bool:
