@@ -118,8 +118,11 @@ def _reporting_words(lexicons) -> frozenset[str]:
 
 
 def _number(token) -> float:
-    """The value of a figure written in digits ("3,000"), outside dates and times; else 0."""
+    """The value of a figure written in digits that counts people or things ("3,000 homes"),
+    outside dates and times; else 0 (so "Series 60" and "at 19" are not figures)."""
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not token.like_num:
+        return 0
+    if token.dep_ != "nummod" or token.head.tag_ != "NNS":
         return 0
     try:
         return float(token.text.replace(",", ""))
