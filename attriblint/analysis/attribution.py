@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from attriblint.analysis.agentless import find_agentless
 from attriblint.analysis.model import Attribution
 
 SUBJECTS = ("nsubj", "csubj")
@@ -51,7 +52,7 @@ def find_attributions(analysis) -> list[Attribution]:
                   if not any(r.cue[0] <= a.cue[0] < r.cue[1] for r in replies)]
         found += _according_to(sentence, lexicon)
         found += _speaker_labels(analysis, sentence, lexicon)
-    found = _link_quotes(analysis, found)
+    found = _link_quotes(analysis, found) + find_agentless(analysis)
     return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))
 
 
@@ -83,7 +84,7 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         lemma = verb.lemma_.lower()
-        strict = lemma in lexicon.speech
+        strict = lemma in lexicon.speech or _before_colon(verb)
         if not strict and lemma not in lexicon.with_content:
             continue
         content = _complement(verb)
@@ -106,6 +107,11 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         out.append(Attribution("indirect", cue, source=_source_span(block, subject),
                                content=block.span(content) if content is not None else None))
     return out
+
+
+def _before_colon(verb) -> bool:
+    """"Cruz continued: …": any verb that hands over to a colon introduces what was said."""
+    return verb.i + 1 < len(verb.doc) and verb.nbor(1).text == ":" and verb.dep_ == "ROOT"
 
 
 def _passive(verb) -> bool:

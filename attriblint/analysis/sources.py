@@ -21,9 +21,10 @@ class _Mention:
         self.span = span
         self.root = span.root
         self.lemma = self.root.lemma_.lower()
-        self.name = _proper_name(self.root)
+        words = _name_words(self.root)
+        self.name = " ".join(t.text for t in words)
         self.pronoun = self.root.pos_ == "PRON"
-        self.type = _type(self.root, self.name, lexicons)
+        self.type = _type(self.root, words, lexicons)
         self.anonymous = (not self.name and not self.pronoun
                           and self.lemma in lexicons.get("anonymous-nouns", ()))
         words = [t.lemma_.lower() for t in span if not t.is_punct and t.lower_ not in DETERMINERS]
@@ -96,28 +97,28 @@ def _same_description(mention: _Mention, source: Source, kind: str) -> bool:
         definite and bool(words) and words[-1].rstrip("s") == mention.lemma.rstrip("s") and kind == mention.type)
 
 
-def _proper_name(root) -> str:
+def _name_words(root) -> list:
     """The proper name a source span is headed by or set beside: "Maria Zakharova"."""
     if root.pos_ != "PROPN":
         appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if not appos:
-            return ""
+            return []
         root = appos[0]
     words = [root]
     for token in reversed(list(root.lefts)):
         if token.i == words[0].i - 1 and token.pos_ == "PROPN" and token.dep_ == "compound":
             words.insert(0, token)
-    return " ".join(t.text for t in words)
+    return words
 
 
-def _type(root, name: str, lexicons) -> str:
+def _type(root, words: list, lexicons) -> str:
     if root.pos_ == "PRON":
         return _pronoun_type(root.lower_, lexicons) or "body"
-    if name:
-        ent = root.ent_type_ if root.pos_ == "PROPN" else ""
-        if ent == "PERSON" or (not ent and len(name.split()) >= 2 and root.i and root.nbor(-1).pos_ == "PROPN"):
+    if words:
+        ent = words[-1].ent_type_
+        if ent == "PERSON" or (not ent and len(words) >= 2):
             return "person"
-        return "group" if root.tag_ == "NNPS" else "body"
+        return "group" if words[-1].tag_ == "NNPS" else "body"
     if root.tag_ in ("NNS", "NNPS"):
         return "group"
     return "person" if root.lemma_.lower() in lexicons.get("anonymous-nouns", ()) else "body"

@@ -19,6 +19,7 @@ SIGNAL = {
     "numbers-from": Field(int, default=0),
 }
 _DATELINE = re.compile(r"^(?:By\s|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
+QUOTE_MARKS = "\"'“”‘’«»―"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
 
 
@@ -69,8 +70,8 @@ class UnattributedRule(Rule):
         words = [t for t in sentence.span if t.is_alpha]
         if len(words) < self.min_words or text.endswith("?") or text.endswith(":"):
             return False
-        if _DATELINE.match(text) or _LIST_ITEM.match(text):
-            return False
+        if _DATELINE.match(text) or _LIST_ITEM.match(text) or text[0] in QUOTE_MARKS or text[-1] in QUOTE_MARKS:
+            return False  # the edge of a quotation the quote finder could not pair
         return document.quote_at(sentence.start, sentence.end) is None
 
     def _covered(self, contents, sentence) -> bool:
@@ -117,8 +118,11 @@ def _reporting_words(lexicons) -> frozenset[str]:
 
 
 def _number(token) -> float:
-    """The value of a figure written in digits ("3,000"), outside dates and times; else 0."""
+    """The value of a figure written in digits that counts people or things ("3,000 homes"),
+    outside dates and times; else 0 (so "Series 60" and "at 19" are not figures)."""
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not token.like_num:
+        return 0
+    if token.dep_ != "nummod" or token.head.tag_ != "NNS":
         return 0
     try:
         return float(token.text.replace(",", ""))

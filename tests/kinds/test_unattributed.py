@@ -1,0 +1,57 @@
+"""unattributed-assertion: claims in the reporter's own voice with no source."""
+import json
+
+from tests.conftest import FIXTURES
+
+
+def _findings(run, path):
+    result = run("check", "--format", "json", "--select", "unattributed-assertion", path)
+    return result, json.loads(result.out)["files"][0]["findings"]
+
+
+def test_flags_unsourced_claims_and_names_the_signal(run, isolated):
+    result, found = _findings(run, FIXTURES / "unattributed-draft.md")
+    assert result.code == 1
+    assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
+        (9, 1, 67, "a judgement"), (15, 1, 56, "a figure"), (17, 1, 67, "a judgement")]
+    assert found[1]["message"] == ("claim in the reporter's own voice with no source "
+                                   "(a figure: \"15,000\"): add who says so, or attribute it")
+    assert found[2]["text"] == "The closure of the bridge would represent a blow to local traders."
+
+
+def test_headline_dateline_byline_question_and_sourced_lines_pass(run, isolated):
+    _, found = _findings(run, FIXTURES / "unattributed-draft.md")
+    assert not {1, 3, 5, 7, 11, 13} & {f["line"] for f in found}
+
+
+def test_a_source_or_a_quotation_clears_the_claim(run, isolated):
+    draft = isolated / "story.txt"
+    draft.write_text("About 15,000 homes have lost power across the district, the utility said.\n"
+                     "“About 15,000 homes have lost power across the whole district tonight.”\n"
+                     "About 15,000 homes have lost power across the district.\n", encoding="utf-8")
+    _, found = _findings(run, draft)
+    assert [f["line"] for f in found] == [3]
+
+
+def test_signals_are_configurable(run, isolated):
+    pack = isolated / "rules.yaml"
+    pack.write_text("rules:\n  - id: unattributed-assertion\n    kind: unattributed\n    severity: info\n"
+                    "    message: 'no source for {signal} \"{match}\"'\n"
+                    "    signals:\n      - name: a boast\n        words: [record]\n", encoding="utf-8")
+    (isolated / ".attriblint.yaml").write_text(f"rules: [{pack}]\n", encoding="utf-8")
+    draft = isolated / "story.txt"
+    draft.write_text("The harvest this autumn was a record for the whole valley.\n"
+                     "About 15,000 homes have lost power across the district.\n", encoding="utf-8")
+    result, found = _findings(run, draft)
+    assert [(f["line"], f["message"], f["severity"]) for f in found] == [
+        (1, 'no source for a boast "record"', "info")]
+    assert result.code == 0
+
+
+def test_seed_draft_flags_lines_10_and_13_only_among_checked_lines(run, seed):
+    _, found = _findings(run, seed)
+    lines = {f["line"] for f in found if f["line"] <= 19}
+    assert {10, 13} <= lines
+    assert not {2, 5, 6, 9, 11, 12, 14, 17, 18} & lines
+    signals = {f["line"]: f["signal"] for f in found if f["line"] in (10, 13)}
+    assert signals == {10: "a judgement", 13: "a figure"}
