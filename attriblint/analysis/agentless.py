@@ -79,13 +79,14 @@ def _agentless(block, verb, complements, vague) -> Attribution | None:
 
 def _names_no_one(agent, vague) -> bool:
     """ "by some", "by many historians", "by other critics": an agent that is only a quantity."""
-    for noun in (c for c in agent.children if c.dep_ == "pobj"):
-        if noun.lemma_.lower() in vague or noun.lower_ in vague:
-            return True
-        modifiers = [c for c in noun.children if c.dep_ in ("det", "amod", "poss", "compound", "prep")]
-        return bool(modifiers) and modifiers[0].lower_ in vague and not any(
-            c.dep_ in ("poss", "compound", "prep") or c.pos_ == "PROPN" for c in modifiers)
-    return False
+    noun = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if noun is None:
+        return False
+    if noun.lemma_.lower() in vague or noun.lower_ in vague:
+        return True
+    modifiers = [c for c in noun.children if c.dep_ in ("det", "amod", "poss", "compound")]
+    return bool(modifiers) and modifiers[0].lower_ in vague and not any(
+        c.dep_ in ("poss", "compound") or c.pos_ == "PROPN" for c in modifiers)
 
 
 def _complement(verb, children, complements):

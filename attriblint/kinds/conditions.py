@@ -56,9 +56,7 @@ SCHEMA = {
 }
 _TYPES = {bool: "true or false", list: "a list", str: "a string"}
 PARSE_KEYS = frozenset({"passive", "agent", "object", "object-in", "belongs-to", "subject", "dep", "governor",
-                        "attributed", "specified",
-                        "speaker-of", "clause", "named-modifier",
-                        "modifies"})
+                        "attributed", "specified", "speaker-of", "clause", "named-modifier", "modifies"})
 PERSON_LEXICON = "person-words"
 ATTRIBUTING_LEXICON = "attributing-verbs"
 QUANTIFIER_LEXICON = "vague-quantifiers"
@@ -163,6 +161,7 @@ def _has_named_modifier(token) -> bool:
 
 
 def _objects(ctx: Context) -> list:
+    """Direct objects, and the object of a preposition that ends the match ("sleep WITH her")."""
     objects = [c for c in ctx.head.children if c.dep_ in ("dobj", "obj")]
     last = ctx.tokens[-1]
     if last.dep_ == "prep" and last is not ctx.head:
@@ -178,6 +177,7 @@ def _object(ctx: Context, wanted) -> bool:
 
 
 def _belongs_to_person(ctx: Context) -> bool:
+    """ "HIS demise", "the demise OF the dictator": whose thing the head noun is."""
     owners = [c for c in ctx.head.children if c.dep_ == "poss"]
     owners += [o for c in ctx.head.children if c.dep_ == "prep" and c.lower_ == "of"
                for o in c.children if o.dep_ == "pobj"]

@@ -71,6 +71,8 @@ def test_context_dependent_euphemisms_and_their_near_misses(run):
         (11, 9, "of a certain age"),
         (11, 59, "hearing-impaired"),
         (12, 25, "terminate a pregnancy"),  # and "the latest timetable" is not "the late …"
+        (13, 4, "intoxicated"),             # not the legal "driving while intoxicated"
+        (14, 5, "late"),                    # "her late husband", not "her late arrival"
     ]
 
 
