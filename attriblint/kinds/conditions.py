@@ -8,6 +8,7 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
   tag: [VBD, VBN]        fine-grained tag of the head
   not-preceded-by: [...] the word before the match is not one of these (lemma or form)
   not-followed-by: [...] the word after the match is not one of these
+  followed-by: [...]     the word after the match is one of these ("some claim THAT")
   preceded-by: [...]     the word before the match is one of these
   passive: true|false    the head is a passive verb ("was let go")
   agent: true|false      it has a "by …" agent
@@ -39,6 +40,7 @@ SCHEMA = {
     "preceded-by": WORDS,
     "not-preceded-by": WORDS,
     "not-followed-by": WORDS,
+    "followed-by": WORDS,
     "passive": Field(bool),
     "agent": Field(bool),
     "object": Field((bool, str), choices=(True, False, "person")),
@@ -210,6 +212,7 @@ _CHECKS = {
     "preceded-by": lambda ctx, v: _word_in(_before(ctx), ctx.words(v)),
     "not-preceded-by": lambda ctx, v: not _word_in(_before(ctx), ctx.words(v)),
     "not-followed-by": lambda ctx, v: not _word_in(_after(ctx), ctx.words(v)),
+    "followed-by": lambda ctx, v: _word_in(_after(ctx), ctx.words(v)),
     "passive": lambda ctx, v: _is_passive(ctx.head) == v,
     "agent": lambda ctx, v: any(c.dep_ == "agent" for c in ctx.head.children) == v,
     "object": _object,

@@ -84,4 +84,5 @@ def test_vague_crowds_criticism_and_vague_agents(run):
         (6, 10, "has been widely criticised"), # not "questioned by detectives"
         (7, 10, "is considered by some"),      # not "by the county"
         (8, 43, "is expected"),                # "it is expected that…", not the ferry's timetable
+        (9, 1, "Some claim"),                  # read as a noun phrase by the parser; not "made some claim"
     ]
