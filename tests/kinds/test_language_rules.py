@@ -73,6 +73,7 @@ def test_context_dependent_euphemisms_and_their_near_misses(run):
         (12, 25, "terminate a pregnancy"),  # and "the latest timetable" is not "the late …"
         (13, 4, "intoxicated"),             # not the legal "driving while intoxicated"
         (14, 5, "late"),                    # "her late husband", not "her late arrival"
+        (15, 26, "over the hill"),          # not "the village over the hill"
     ]
 
 
