@@ -36,6 +36,11 @@ def test_check_when_and_needs():
         check_when({"passive": "yes"})
     assert needs_parse({"pos": ["VERB"]}) is False
     assert needs_parse({"passive": True}) is True
+    assert check_when({"belongs-to": "person", "object-in": "babies"}) == {
+        "belongs-to": "person", "object-in": "babies"}
+    with pytest.raises(ValueError, match="condition 'belongs-to' must be person"):
+        check_when({"belongs-to": "thing"})
+    assert needs_parse({"object-in": ["baby"]}) is True
 
 
 def test_a_bare_on_in_a_lexicon_is_a_clear_error_not_a_silent_true(run, isolated):
@@ -46,11 +51,3 @@ def test_a_bare_on_in_a_lexicon_is_a_clear_error_not_a_silent_true(run, isolated
     result = run("check", "d.txt")
     assert result.code == 2
     assert "rules.yaml:10" in result.err and "lexicon 'particles' has True, not a word: quote it" in result.err
-
-
-def test_new_conditions_are_checked_like_the_others():
-    assert check_when({"belongs-to": "person", "object-in": "babies"}) == {
-        "belongs-to": "person", "object-in": "babies"}
-    with pytest.raises(ValueError, match="condition 'belongs-to' must be person"):
-        check_when({"belongs-to": "thing"})
-    assert needs_parse({"object-in": ["baby"]}) is True
