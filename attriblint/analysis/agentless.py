@@ -1,5 +1,5 @@
 """Agentless attribution: claims of saying or thinking with no one behind them ("is seen as",
-"it is believed that", "is widely regarded as", "is expected to"), found from the parse.
+"it is believed that", "is widely regarded as", "is considered by some"), found from the parse.
 
 A passive verb of saying or thinking with no `by` agent is agentless when it carries the
 complement its lexicon entry asks for: `as` ("is seen as a snub"), `to` ("is said to be"),
