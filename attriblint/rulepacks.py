@@ -91,6 +91,9 @@ def _load_pack(source: YamlFile, ruleset: RuleSet) -> None:
     for name, value in pack["lexicons"].items():
         if not isinstance(value, (list, dict)):
             raise source.error(("lexicons", name), f"lexicon '{name}' must be a list or a mapping")
+        odd = [w for w in value if not isinstance(w, str)] if isinstance(value, list) else []
+        if odd:  # YAML reads a bare on/off/yes/no as true/false
+            raise source.error(("lexicons", name), f"lexicon '{name}' has {odd[0]!r}, not a word: quote it")
         merge_lexicon(ruleset.lexicons, name, value)
 
 

@@ -8,10 +8,14 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
   tag: [VBD, VBN]        fine-grained tag of the head
   not-preceded-by: [...] the word before the match is not one of these (lemma or form)
   not-followed-by: [...] the word after the match is not one of these
+  followed-by: [...]     the word after the match is one of these ("some claim THAT")
   preceded-by: [...]     the word before the match is one of these
   passive: true|false    the head is a passive verb ("was let go")
   agent: true|false      it has a "by …" agent
-  object: true|false|person  it has a direct object ("passed the bill"), or one that is a person
+  object: true|false|person  it has a direct object ("passed the bill"), or one that is a person;
+                         a match ending in a preposition counts its object ("slept WITH him")
+  object-in: [...]       its direct object is one of these words ("expecting their first CHILD")
+  belongs-to: person     the head noun is a person's: "HIS demise", "the demise OF the dictator"
   subject: person|not-person   its subject is (or is not) a person
   dep: [nsubj]           the head's dependency label
   governor: [say, ...]   the lemma of the head's own head ("critics" governed by "say")
@@ -21,8 +25,9 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
   clause: true           the verb introduces a clause ("claimed THAT…", "…", he claimed)
   modifies: person       the head qualifies a person ("the late SENATOR")
   named-modifier: true   a name qualifies the head ("the Assad regime", "Syria's regime")
-  specified: false       the head noun is not pinned down ("critics", "some critics", not
-                         "critics of the bill", "the critics", "two critics")
+  specified: false       the head noun is not pinned down ("critics", "some critics", "critics
+                         of the bill", not "the critics", "two critics", "critics at the LSE");
+                         prepositions in the `crowd-prepositions` lexicon leave it unnamed
 """
 from __future__ import annotations
 
@@ -35,9 +40,12 @@ SCHEMA = {
     "preceded-by": WORDS,
     "not-preceded-by": WORDS,
     "not-followed-by": WORDS,
+    "followed-by": WORDS,
     "passive": Field(bool),
     "agent": Field(bool),
     "object": Field((bool, str), choices=(True, False, "person")),
+    "object-in": WORDS,
+    "belongs-to": Field(str, choices=("person",)),
     "subject": Field(str, choices=("person", "not-person")),
     "dep": Field(list, check=string_list),
     "governor": WORDS,
@@ -49,12 +57,12 @@ SCHEMA = {
     "modifies": Field(str, choices=("person",)),
 }
 _TYPES = {bool: "true or false", list: "a list", str: "a string"}
-PARSE_KEYS = frozenset({"passive", "agent", "object", "subject", "dep", "governor", "attributed", "specified",
-                        "speaker-of", "clause", "named-modifier",
-                        "modifies"})
+PARSE_KEYS = frozenset({"passive", "agent", "object", "object-in", "belongs-to", "subject", "dep", "governor",
+                        "attributed", "specified", "speaker-of", "clause", "named-modifier", "modifies"})
 PERSON_LEXICON = "person-words"
 ATTRIBUTING_LEXICON = "attributing-verbs"
 QUANTIFIER_LEXICON = "vague-quantifiers"
+CROWD_PREPOSITIONS_LEXICON = "crowd-prepositions"
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SPECIFYING_DEPS = ("prep", "appos", "relcl", "acl", "poss", "nummod", "compound")
 
@@ -120,7 +128,7 @@ def _subject(token):
             return child
     if token.dep_ in ("acl", "relcl"):
         return token.head
-    if token.dep_ in ("xcomp", "conj"):
+    if token.dep_ in ("xcomp", "conj", "acomp"):  # "the driver was INTOXICATED"
         return _subject(token.head)
     return None
 
@@ -154,11 +162,28 @@ def _has_named_modifier(token) -> bool:
     return False
 
 
-def _object(ctx: Context, wanted) -> bool:
+def _objects(ctx: Context) -> list:
+    """Direct objects, and the object of a preposition that ends the match ("sleep WITH her")."""
     objects = [c for c in ctx.head.children if c.dep_ in ("dobj", "obj")]
+    last = ctx.tokens[-1]
+    if last.dep_ == "prep" and last is not ctx.head:
+        objects += [c for c in last.children if c.dep_ == "pobj"]
+    return objects
+
+
+def _object(ctx: Context, wanted) -> bool:
+    objects = _objects(ctx)
     if wanted == "person":
         return any(is_person(o, ctx.lexicons) for o in objects)
     return bool(objects) == wanted
+
+
+def _belongs_to_person(ctx: Context) -> bool:
+    """ "HIS demise", "the demise OF the dictator": whose thing the head noun is."""
+    owners = [c for c in ctx.head.children if c.dep_ == "poss"]
+    owners += [o for c in ctx.head.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj"]
+    return any(is_person(o, ctx.lexicons) for o in owners)
 
 
 def _noun_phrase_head(token):
@@ -172,7 +197,10 @@ def _is_speaker_of(ctx: Context, verbs) -> bool:
 
 def is_specified(token, lexicons: dict) -> bool:
     vague = {str(w).lower() for w in lexicons.get(QUANTIFIER_LEXICON, [])}
+    loose = {str(w).lower() for w in lexicons.get(CROWD_PREPOSITIONS_LEXICON, [])}
     for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in loose:
+            continue
         if child.dep_ in _SPECIFYING_DEPS or child.dep_ == "det" and child.lower_ not in vague:
             return True
     return False
@@ -184,9 +212,12 @@ _CHECKS = {
     "preceded-by": lambda ctx, v: _word_in(_before(ctx), ctx.words(v)),
     "not-preceded-by": lambda ctx, v: not _word_in(_before(ctx), ctx.words(v)),
     "not-followed-by": lambda ctx, v: not _word_in(_after(ctx), ctx.words(v)),
+    "followed-by": lambda ctx, v: _word_in(_after(ctx), ctx.words(v)),
     "passive": lambda ctx, v: _is_passive(ctx.head) == v,
     "agent": lambda ctx, v: any(c.dep_ == "agent" for c in ctx.head.children) == v,
     "object": _object,
+    "object-in": lambda ctx, v: any(_word_in(o, ctx.words(v)) for o in _objects(ctx)),
+    "belongs-to": lambda ctx, v: _belongs_to_person(ctx),
     "subject": lambda ctx, v: is_person(_subject(ctx.head), ctx.lexicons) == (v == "person"),
     "dep": lambda ctx, v: ctx.head.dep_ in v,
     "governor": lambda ctx, v: _word_in(ctx.head.head, ctx.words(v)) and ctx.head.head is not ctx.head,

@@ -1,6 +1,6 @@
 """Kind `vague`: phrase entries (weasel sources such as "critics say") plus agentless passives
 of saying and thinking found from the parse ("is widely seen as"), unless a named speaker
-already stands behind the clause ("officials said the town is expected to fall")."""
+already stands behind the clause ("officials said the town is thought to have fallen")."""
 from __future__ import annotations
 
 from attriblint.analysis.agentless import find_agentless

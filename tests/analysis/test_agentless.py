@@ -6,9 +6,9 @@ from attriblint.rulepacks import load_packs, shipped_rules_dir
 
 DRAFT = (
     "The ferry company has been widely seen as a survivor. It is believed that the harbour will close.\n\n"
-    "The vote, seen as a test for the mayor, comes in May. The mayor is expected to resign.\n\n"
+    "The vote, seen as a test for the mayor, comes in May. The mayor is said to be ill.\n\n"
     "Her remark was seen by thousands of viewers. The bridge is known as the Blue Span. "
-    "The council said the tunnel is expected to open in June."
+    "The council said the tunnel is thought to be safe."
 )
 
 
@@ -24,15 +24,36 @@ def test_agentless_passives_of_saying_and_thinking_with_their_content():
         ("has been widely seen as", "a survivor", "agentless", True),
         ("is believed", "that the harbour will close", "agentless", True),
         ("seen as", "a test for the mayor", "agentless", True),
-        ("is expected to", "to resign", "agentless", True),
+        ("is said to", "to be ill", "agentless", True),
         # nested in "The council said …": still agentless here; the attribution layer decides
-        ("is expected to", "to open in June", "agentless", True),
+        ("is thought to", "to be safe", "agentless", True),
     ]
 
 
 def test_agent_or_no_complement_means_no_agentless_cue():
     assert _agentless("Her remark was seen by thousands. The bridge is known as the Blue Span. "
                       "The parcel was expected.") == []
+
+
+def test_an_agent_that_names_no_one_is_no_agent():
+    assert _agentless("The levy is considered by some to be unfair. The pier was seen by many as a folly. "
+                      "The mural was described by other critics as crude.") == [
+        ("is considered by some", "to be unfair", "agentless", True),
+        ("was seen by many as", "a folly", "agentless", True),   # the parser hangs "as" on "many"
+        ("was described by other critics as", "crude", "agentless", True),
+    ]
+    # a named or counted agent stands behind the view
+    assert _agentless("The levy is considered by the Treasury to be unfair. "
+                      "The pier was seen by two surveyors as a folly.") == []
+
+
+def test_criticism_without_critics_and_routine_expectations():
+    assert _agentless("The levy has been widely criticised. It is questioned whether the pier is safe. "
+                      "The ferry is expected to sail at noon. A man was questioned by detectives. "
+                      "A woman was questioned for six hours.") == [
+        ("has been widely criticised", None, "agentless", True),
+        ("is questioned", "whether the pier is safe", "agentless", True),
+    ]
 
 
 def test_lexicon_forms():

@@ -36,3 +36,18 @@ def test_check_when_and_needs():
         check_when({"passive": "yes"})
     assert needs_parse({"pos": ["VERB"]}) is False
     assert needs_parse({"passive": True}) is True
+    assert check_when({"belongs-to": "person", "object-in": "babies"}) == {
+        "belongs-to": "person", "object-in": "babies"}
+    with pytest.raises(ValueError, match="condition 'belongs-to' must be person"):
+        check_when({"belongs-to": "thing"})
+    assert needs_parse({"object-in": ["baby"]}) is True
+
+
+def test_a_bare_on_in_a_lexicon_is_a_clear_error_not_a_silent_true(run, isolated):
+    _pack(isolated, "      - phrase: pass\n        when: {not-followed-by: particles}\n")
+    with (isolated / "rules.yaml").open("a", encoding="utf-8") as pack:
+        pack.write("lexicons:\n  particles: [away, on, by]\n")
+    (isolated / "d.txt").write_text("She passed on the note.\n", encoding="utf-8")
+    result = run("check", "d.txt")
+    assert result.code == 2
+    assert "rules.yaml:10" in result.err and "lexicon 'particles' has True, not a word: quote it" in result.err

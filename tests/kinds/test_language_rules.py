@@ -55,3 +55,35 @@ def test_seed_draft_first_nineteen_lines(run, seed):
         ("vague-attribution", 15, 89, "seen as", "warning"),
         ("loaded-language", 19, 65, "reluctantly", "warning"),
     ]
+
+
+def test_context_dependent_euphemisms_and_their_near_misses(run):
+    # every line pairs a euphemistic use with a plain use of the same words that stays silent
+    assert [f[1:4] for f in _found(run, FIXTURES / "euphemism-context.md")] == [
+        (3, 5, "demise"),                   # "his demise", not "the demise of the night ferry"
+        (4, 17, "perished"),                # not "Perish the thought"
+        (5, 11, "passed on"),               # not "passed on the complaint"
+        (6, 17, "between jobs"),            # not "a long gap between jobs"
+        (7, 27, "special needs"),           # "special needs pupils", not "the special needs of the area"
+        (8, 34, "slept with"),              # with a person, not "with the lights on"
+        (9, 16, "intoxicated"),             # not "intoxicated by the music"
+        (10, 16, "expecting"),              # "their second child", not "the minister"
+        (11, 9, "of a certain age"),
+        (11, 59, "hearing-impaired"),
+        (12, 25, "terminate a pregnancy"),  # and "the latest timetable" is not "the late …"
+        (13, 4, "intoxicated"),             # not the legal "driving while intoxicated"
+        (14, 5, "late"),                    # "her late husband", not "her late arrival"
+        (15, 26, "over the hill"),          # not "the village over the hill"
+    ]
+
+
+def test_vague_crowds_criticism_and_vague_agents(run):
+    assert [f[1:4] for f in _found(run, FIXTURES / "vague-crowds.md")] == [
+        (3, 1, "Opponents"),                   # "of the pier" does not name them; "filed" is no view
+        (4, 1, "Many"),                        # "in the council" neither; "experts at the museum" do
+        (5, 10, "speculation"),                # not "his speculation"
+        (6, 10, "has been widely criticised"), # not "questioned by detectives"
+        (7, 10, "is considered by some"),      # not "by the county"
+        (8, 43, "is expected"),                # "it is expected that…", not the ferry's timetable
+        (9, 1, "Some claim"),                  # read as a noun phrase by the parser; not "made some claim"
+    ]
