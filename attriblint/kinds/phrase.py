@@ -74,8 +74,8 @@ class PhraseRule(Rule):
     def _phrase_index(self, analysis):
         if self._index is None:
             self._index = {}
-            for entry in self.phrases:
-                doc = analysis.pipeline.parse([entry["phrase"]])[0]
+            docs = analysis.pipeline.parse([entry["phrase"] for entry in self.phrases])
+            for entry, doc in zip(self.phrases, docs):
                 words = [_Word(t.lower_, t.lemma_.lower()) for t in doc if not (t.is_space or t.is_quote)]
                 if words:
                     for key in {words[0].lower, words[0].lemma}:
