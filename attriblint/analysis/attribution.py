@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from attriblint.analysis.agentless import find_agentless
+from attriblint.analysis.impersonal import agentless_records
 from attriblint.analysis.model import Attribution
 
 SUBJECTS = ("nsubj", "csubj")
@@ -52,7 +53,7 @@ def find_attributions(analysis) -> list[Attribution]:
                   if not any(r.cue[0] <= a.cue[0] < r.cue[1] for r in replies)]
         found += _according_to(sentence, lexicon)
         found += _speaker_labels(analysis, sentence, lexicon)
-    found = _link_quotes(analysis, found) + find_agentless(analysis)
+    found = _link_quotes(analysis, found) + agentless_records(analysis, find_agentless(analysis))
     return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))
 
 
