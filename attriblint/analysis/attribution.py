@@ -34,6 +34,8 @@ class Lexicon:
     replies: list[re.Pattern]
     label_nouns: frozenset[str]
     nouns: frozenset[str]
+    poll_verbs: frozenset[str]
+    poll_subjects: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -43,7 +45,8 @@ class Lexicon:
                    [p.lower().split() for p in lex.get("according-to", [])],
                    [re.compile(p, re.I) for p in lex.get("reply-patterns", [])],
                    frozenset(lex.get("label-nouns", [])),
-                   frozenset(lex.get("speech-nouns", [])))
+                   frozenset(lex.get("speech-nouns", [])),
+                   frozenset(lex.get("poll-verbs", [])), frozenset(lex.get("poll-subjects", [])))
 
 
 def find_attributions(analysis) -> list[Attribution]:
@@ -90,7 +93,7 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         lemma = verb.lemma_.lower()
-        strict = lemma in lexicon.speech or _before_colon(verb)
+        strict = lemma in lexicon.speech or _before_colon(verb) or _poll_answer(verb, lexicon)
         if not strict and lemma not in lexicon.with_content:
             continue
         content = _complement(verb)
@@ -113,6 +116,13 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         out.append(Attribution("indirect", cue, source=_source_span(block, subject),
                                content=block.span(content) if content is not None else None))
     return out
+
+
+def _poll_answer(verb, lexicon: Lexicon) -> bool:
+    """"56 percent would vote for her", "a majority of respondents chose him": the people
+    polled hold the view."""
+    subject = _subject(verb) if verb.lemma_.lower() in lexicon.poll_verbs else None
+    return subject is not None and subject.lemma_.lower() in lexicon.poll_subjects
 
 
 def _before_colon(verb) -> bool:
@@ -245,14 +255,18 @@ def _noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
 
 
 def _has_content(noun) -> bool:
+    """"criticism of X", "a warning that …" (a that-clause the parser took for a relative
+    clause still has its `that` as a marker)."""
     return any(c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT)
+               or (c.dep_ == "relcl" and any(m.dep_ == "mark" for m in c.children))
                for c in noun.children)
 
 
 def _noun_speaker(noun):
-    """The possessor ("Lynch's statement") or the `from`/`by` object."""
+    """The possessor ("Lynch's statement"), a name before it ("a Gallup poll of"), or the
+    `from`/`by` object."""
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -33,3 +33,14 @@ def test_noun_and_headline_cues_name_their_speaker(analyse, text, found):
 ])
 def test_near_misses_are_not_attributions(analyse, text):
     assert _said(analyse, text) == []
+
+
+def test_a_name_before_the_noun_and_a_that_clause_make_a_cue(analyse):
+    text = "The council cited a Harbour Gazette report that the pier had cracked."
+    assert ("report", "indirect", "Harbour Gazette") in _said(analyse, text)
+
+
+def test_poll_respondents_are_the_source_of_their_answers(analyse):
+    text = "Some 41 percent of ferry users would choose the early sailing."
+    assert _said(analyse, text) == [("choose", "indirect", "Some 41 percent of ferry users")]
+    assert _said(analyse, "The ferry company would choose the early sailing.") == []
