@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from attriblint.analysis.agentless import find_agentless
+from attriblint.analysis.impersonal import agentless_records
 from attriblint.analysis.model import Attribution
 
 SUBJECTS = ("nsubj", "csubj")
@@ -20,6 +21,8 @@ NOT_SPEAKERS = ("this", "that", "which", "what", "there")
 AUTHOR = ("i", "we", "you")
 QUOTE_MIN_WORDS = 4
 LABEL_MAX_WORDS = 8  # "Former Attorney General Michael Mukasey at the convention:"
+HEADLINE_MAX_WORDS = 16
+NOUN_CONTENT = ("of", "for", "on", "about", "against", "to", "that")  # "criticism of", "support for"
 FINITE = ("VBD", "VBZ", "VBP", "MD")  # shorter quotes are scare quotes or terms, not a speaker's statement
 
 
@@ -30,6 +33,9 @@ class Lexicon:
     according: list[list[str]]
     replies: list[re.Pattern]
     label_nouns: frozenset[str]
+    nouns: frozenset[str]
+    poll_verbs: frozenset[str]
+    poll_subjects: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -38,7 +44,9 @@ class Lexicon:
                    frozenset(lex.get("speech-verbs-with-content", [])),
                    [p.lower().split() for p in lex.get("according-to", [])],
                    [re.compile(p, re.I) for p in lex.get("reply-patterns", [])],
-                   frozenset(lex.get("label-nouns", [])))
+                   frozenset(lex.get("label-nouns", [])),
+                   frozenset(lex.get("speech-nouns", [])),
+                   frozenset(lex.get("poll-verbs", [])), frozenset(lex.get("poll-subjects", [])))
 
 
 def find_attributions(analysis) -> list[Attribution]:
@@ -51,8 +59,9 @@ def find_attributions(analysis) -> list[Attribution]:
         found += [a for a in _verb_cues(analysis, sentence, lexicon)
                   if not any(r.cue[0] <= a.cue[0] < r.cue[1] for r in replies)]
         found += _according_to(sentence, lexicon)
-        found += _speaker_labels(analysis, sentence, lexicon)
-    found = _link_quotes(analysis, found) + find_agentless(analysis)
+        found += _speaker_labels(analysis, sentence, lexicon) + _headline_verbs(sentence, lexicon)
+        found += [a for a in _noun_cues(sentence, lexicon) if not any(a.source == b.source for b in found)]
+    found = _link_quotes(analysis, found) + agentless_records(analysis, find_agentless(analysis))
     return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))
 
 
@@ -84,7 +93,7 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         lemma = verb.lemma_.lower()
-        strict = lemma in lexicon.speech or _before_colon(verb)
+        strict = lemma in lexicon.speech or _before_colon(verb) or _poll_answer(verb, lexicon)
         if not strict and lemma not in lexicon.with_content:
             continue
         content = _complement(verb)
@@ -107,6 +116,13 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         out.append(Attribution("indirect", cue, source=_source_span(block, subject),
                                content=block.span(content) if content is not None else None))
     return out
+
+
+def _poll_answer(verb, lexicon: Lexicon) -> bool:
+    """"56 percent would vote for her", "a majority of respondents chose him": the people
+    polled hold the view."""
+    subject = _subject(verb) if verb.lemma_.lower() in lexicon.poll_verbs else None
+    return subject is not None and subject.lemma_.lower() in lexicon.poll_subjects
 
 
 def _before_colon(verb) -> bool:
@@ -176,7 +192,7 @@ def _source_span(block, head):
     """The source's words: the head noun and its modifiers, without relative clauses."""
     keep = [head]
     for child in head.children:
-        if child.dep_ not in CLAUSE_CUT:
+        if child.dep_ not in CLAUSE_CUT and child.dep_ != "case":  # "the mayor['s] criticism"
             keep += list(child.subtree)
     keep = sorted(keep, key=lambda t: t.i)
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space):
@@ -201,6 +217,60 @@ def _according_to(sentence, lexicon: Lexicon) -> list[Attribution]:
             out.append(Attribution("according-to", cue, source=_source_span(block, objects[0]),
                                    content=(sentence.start, sentence.end)))
     return out
+
+
+def _headline_verbs(sentence, lexicon: Lexicon) -> list[Attribution]:
+    """"Senator Praises Budget", "EXPERTS WARN OF FLOODS": in title case the tagger reads the
+    verb as a name, so a verb of saying after a name or noun is found by its spelling."""
+    words = [t for t in sentence.span if t.is_alpha]
+    capitalised = [t for t in words if t.is_title or t.is_upper]
+    if len(words) > HEADLINE_MAX_WORDS or len(capitalised) < max(3, 0.75 * len(words)):
+        return []
+    block = sentence.block
+    for i, token in enumerate(words[1:-1], start=1):
+        forms = (token.lower_[:-1], token.lower_[:-2]) if token.lower_.endswith("s") else \
+            ((token.lower_,) if token.is_upper else ())
+        if token.pos_ not in ("VERB", "AUX") and any(f in lexicon.speech for f in forms) and \
+                words[i - 1].pos_ in ("PROPN", "NOUN"):  # a verb the parse got is the verb finder's
+            source = block.span(words[0])[0], block.span(words[i - 1])[1]
+            content = block.span(words[i + 1])[0], sentence.end
+            return [Attribution("indirect", block.span(token), source=source, content=content)]
+    return []
+
+
+def _noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
+    """"the senator's criticism of the plan", "a warning from the ministry that …": a noun of
+    saying whose phrase names both the speaker and what was said (without the content, "his
+    speech was interrupted" is an event, not an attribution)."""
+    out = []
+    block = sentence.block
+    for noun in sentence.span:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.nouns or not _has_content(noun):
+            continue
+        speaker = _noun_speaker(noun)
+        if speaker is None or speaker.lower_ in NOT_SPEAKERS or speaker.lower_ in AUTHOR + ("my", "our", "your"):
+            continue
+        out.append(Attribution("indirect", block.span(noun), source=_source_span(block, speaker)))
+    return out
+
+
+def _has_content(noun) -> bool:
+    """"criticism of X", "a warning that …" (a that-clause the parser took for a relative
+    clause still has its `that` as a marker)."""
+    return any(c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT)
+               or (c.dep_ == "relcl" and any(m.dep_ == "mark" for m in c.children))
+               for c in noun.children)
+
+
+def _noun_speaker(noun):
+    """The possessor ("Lynch's statement"), a name before it ("a Gallup poll of"), or the
+    `from`/`by` object."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _speaker_labels(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:

@@ -55,3 +55,13 @@ def test_seed_draft_flags_lines_10_and_13_only_among_checked_lines(run, seed):
     assert not {2, 5, 6, 9, 11, 12, 14, 17, 18} & lines
     signals = {f["line"]: f["signal"] for f in found if f["line"] in (10, 13)}
     assert signals == {10: "a judgement", 13: "a figure"}
+
+
+def test_a_percentage_is_a_figure_but_a_poll_answer_has_its_respondents(run, isolated):
+    draft = isolated / "poll.txt"
+    draft.write_text("Turnout in the harbour ward fell to 4 percent of registered residents.\n\n"
+                     "Some 4 percent of residents in the ward would vote for the new bridge.\n",
+                     encoding="utf-8")
+    _, found = _findings(run, draft)
+    assert [(f["line"], f["column"], f["signal"], f["message"].split("(")[1].split(")")[0])
+            for f in found] == [(1, 1, "a figure", 'a figure: "percent"')]

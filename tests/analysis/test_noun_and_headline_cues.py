@@ -1,0 +1,46 @@
+"""Attributions carried by a noun of saying ("the mayor's criticism of") and by a verb in a
+title-case headline, on sentences written for these tests."""
+import pytest
+
+
+def _said(analyse, text):
+    analysis = analyse(text)
+    return [(text[a.cue[0]:a.cue[1]], a.kind, a.source and text[a.source[0]:a.source[1]])
+            for a in analysis.attributions]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The harbour plan drew the mayor's criticism of the toll on Monday.",
+     [("criticism", "indirect", "the mayor")]),
+    ("A warning from the coastguard that the pier was unsafe closed the beach.",
+     [("warning", "indirect", "the coastguard")]),
+    ("Their support for the ferry subsidy has never wavered.",
+     [("support", "indirect", "Their")]),
+    ("Harbour Chief Praises New Ferry Timetable",
+     [("Praises", "indirect", "Harbour Chief")]),
+    ("FISHERMEN WARN OF EMPTY NETS AFTER STORM",
+     [("WARN", "indirect", "FISHERMEN")]),
+])
+def test_noun_and_headline_cues_name_their_speaker(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor's speech was interrupted twice by the storm sirens.",  # an event, no content
+    "Her statement came on the second day of the hearing.",            # no content either
+    "The criticism of the toll grew louder over the summer.",          # no one named
+    "Ferry Timetable Changes Confuse Harbour Commuters",               # no verb of saying
+])
+def test_near_misses_are_not_attributions(analyse, text):
+    assert _said(analyse, text) == []
+
+
+def test_a_name_before_the_noun_and_a_that_clause_make_a_cue(analyse):
+    text = "The council cited a Harbour Gazette report that the pier had cracked."
+    assert ("report", "indirect", "Harbour Gazette") in _said(analyse, text)
+
+
+def test_poll_respondents_are_the_source_of_their_answers(analyse):
+    text = "Some 41 percent of ferry users would choose the early sailing."
+    assert _said(analyse, text) == [("choose", "indirect", "Some 41 percent of ferry users")]
+    assert _said(analyse, "The ferry company would choose the early sailing.") == []
