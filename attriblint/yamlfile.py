@@ -50,13 +50,18 @@ def load_yaml(path: str, text: str | None = None) -> YamlFile:
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _safe_load_with_nodes(text: str):
+def _safe_load_with_nodes(text: str, loader_class=_SAFE_LOADER):
     """What yaml.safe_load does (compose, then construct with the safe constructor), keeping
-    the composed node tree so errors can name lines; the text is parsed once."""
-    loader = _SAFE_LOADER(text)
+    the composed node tree so errors can name lines; the text is parsed once. A syntax error
+    is described by the pure-Python loader, whose messages read better than libyaml's."""
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)
+    except yaml.YAMLError:
+        if loader_class is yaml.SafeLoader:
+            raise
+        return _safe_load_with_nodes(text, yaml.SafeLoader)
     finally:
         loader.dispose()
 

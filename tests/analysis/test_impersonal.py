@@ -38,9 +38,9 @@ def test_near_misses_are_not_cues(analyse, text):
 
 
 def test_a_cue_is_reported_once_and_never_inside_a_quotation(analyse):
-    text = ("The bridge is expected to reopen in May. "
+    text = ("The bridge is widely seen as unsafe. "
             "“It seems the tide was higher than anyone thought,” the engineer said.")
     analysis = analyse(text)
     passive = [a for a in analysis.attributions if a.kind == "agentless"]
-    assert [(text[a.cue[0]:a.cue[1]]) for a in passive] == ["is expected to"]
+    assert [(text[a.cue[0]:a.cue[1]]) for a in passive] == ["is widely seen as"]
     assert len(agentless_records(analysis, passive + passive)) == 1
