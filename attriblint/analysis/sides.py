@@ -68,6 +68,19 @@ class SideTerms:
         return None
 
 
+_TERMS_MEMO: dict[tuple, SideTerms] = {}
+
+
+def _side_terms(sides: dict, neutral: list, tokenizer, places_only: bool) -> SideTerms:
+    """Tokenising ~700 country terms costs more than checking a short draft: do it once per run."""
+    key = (tuple((k, tuple(v)) for k, v in sorted(sides.items())), tuple(neutral), places_only, id(tokenizer))
+    if key not in _TERMS_MEMO:
+        if len(_TERMS_MEMO) > 8:
+            _TERMS_MEMO.clear()
+        _TERMS_MEMO[key] = SideTerms(sides, neutral, tokenizer, places_only)
+    return _TERMS_MEMO[key]
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
@@ -97,7 +110,7 @@ class DraftSides:
         sides = configured or lexicons.get("default-sides", {})
         self.names = sorted(sides)
         tokenizer = analysis.pipeline.nlp.tokenizer
-        self.terms = SideTerms(sides, lexicons.get("neutral-bodies", []), tokenizer, places_only=not configured)
+        self.terms = _side_terms(sides, lexicons.get("neutral-bodies", []), tokenizer, places_only=not configured)
         self.actor_verbs = set(lexicons.get("actor-verbs", []))
         self.actor_nouns = set(lexicons.get("actor-nouns", []))
         self.force_nouns = set(lexicons.get("force-nouns", []))
