@@ -99,10 +99,9 @@ class Analysis:
         self.sides.assign(found, sources)
         return found, sources
 
-    def lemmas(self, phrase: str) -> list[str]:
-        """Lower-case lemmas of a short phrase, as the pipeline lemmatises it."""
-        doc = self.pipeline.parse([phrase])[0]
-        return [t.lemma_.lower() for t in doc if not t.is_space]
+    def lemmas(self, phrases: list[str]) -> list[list[str]]:
+        """Lower-case lemmas of each short phrase, as the pipeline lemmatises it (one batch)."""
+        return [[t.lemma_.lower() for t in doc if not t.is_space] for doc in self.pipeline.parse(phrases)]
 
 
 def _pieces(text: str, start: int, end: int):

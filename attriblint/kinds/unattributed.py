@@ -108,7 +108,7 @@ class UnattributedRule(Rule):
             self._phrases = {}
         key = signal["name"]
         if key not in self._phrases:
-            self._phrases[key] = [analysis.lemmas(p) for p in signal["phrases"]]
+            self._phrases[key] = analysis.lemmas(signal["phrases"])
         return self._phrases[key]
 
 
