@@ -10,11 +10,10 @@ unattributed-assertion P >= 0.90 with >= 2.5 flags per 1,000 words on PolNeAR an
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from language import ROOT, score  # benchmarks/language.py: one way to run score.py
+from language import run_table, score  # benchmarks/language.py: one way to run score.py
 
 
 def rows(shared: Path, limit: int, bbc_limit: int) -> list[tuple[str, str, str, str]]:
@@ -37,14 +36,7 @@ def rows(shared: Path, limit: int, bbc_limit: int) -> list[tuple[str, str, str, 
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=0, help="first N PolNeAR dev articles (0: all)")
-    parser.add_argument("--bbc-limit", type=int, default=300, help="BBC articles for the volume task")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    options = parser.parse_args(argv)
-    for measure, data, measured, target in rows(options.shared, options.limit, options.bbc_limit):
-        print(f"{measure:<24} {measured:<40} target {target:<30} [{data}]")
-    return 0
+    return run_table(rows, __doc__, "first N PolNeAR dev articles (0: all)", argv)
 
 
 if __name__ == "__main__":

@@ -50,17 +50,22 @@ def rows(shared: Path, limit: int, bbc_limit: int) -> list[tuple[str, str, str, 
     ]
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=0, help="sample N rows of each dev file (0: all)")
+def run_table(rows_of, doc: str, limit_help: str, argv=None) -> int:
+    """The command line every scorer benchmark shares: parse the limits, print the rows as a table."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=0, help=limit_help)
     parser.add_argument("--bbc-limit", type=int, default=300, help="BBC articles for the volume task")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     options = parser.parse_args(argv)
-    table = rows(options.shared, options.limit, options.bbc_limit)
+    table = rows_of(options.shared, options.limit, options.bbc_limit)
     widths = [max(len(row[i]) for row in table) for i in range(4)]
-    for row in [("rule", "data", "measured", "target"), *table]:
+    for row in [("measure", "data", "measured", "target"), *table]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
     return 0
+
+
+def main(argv=None) -> int:
+    return run_table(rows, __doc__, "sample N rows of each dev file (0: all)", argv)
 
 
 if __name__ == "__main__":
