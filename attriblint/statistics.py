@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from attriblint.heavy_imports import import_textstat
+
 READ_KINDS = ("paragraph", "blockquote")  # headings and tables are not read as running prose
 # A full stop after a lower-case letter, digit or symbol, then a capital: an end the model
 # missed ("294.3m. On top", "Sky+. \"What"); or a run-in list item ("…past   - Extending").
@@ -75,8 +77,7 @@ def as_sentences(texts: list[str]) -> str:
 
 
 def words(text: str) -> int:
-    import textstat
-
+    textstat = import_textstat()
     return textstat.lexicon_count(text)
 
 
@@ -88,8 +89,7 @@ def capitalised_share(text: str) -> float:
 
 def draft_statistics(analysis) -> dict:
     """Words, sentences, mean sentence length and Flesch-Kincaid grade of a draft's prose."""
-    import textstat
-
+    textstat = import_textstat()
     document = analysis.document
     spans = sentence_spans(analysis)
     joined = as_sentences([document.prose[s:e] for s, e in spans])

@@ -101,7 +101,7 @@ class Analysis:
 
     def lemmas(self, phrases: list[str]) -> list[list[str]]:
         """Lower-case lemmas of each short phrase, as the pipeline lemmatises it (one batch)."""
-        return [[t.lemma_.lower() for t in doc if not t.is_space] for doc in self.pipeline.parse(phrases)]
+        return [[lemma for _, lemma in words] for words in self.pipeline.lemmatise(phrases)]
 
 
 def _pieces(text: str, start: int, end: int):

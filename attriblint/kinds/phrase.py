@@ -74,9 +74,9 @@ class PhraseRule(Rule):
     def _phrase_index(self, analysis):
         if self._index is None:
             self._index = {}
-            docs = analysis.pipeline.parse([entry["phrase"] for entry in self.phrases])
-            for entry, doc in zip(self.phrases, docs):
-                words = [_Word(t.lower_, t.lemma_.lower()) for t in doc if not (t.is_space or t.is_quote)]
+            lemmatised = analysis.pipeline.lemmatise([entry["phrase"] for entry in self.phrases])
+            for entry, forms in zip(self.phrases, lemmatised):
+                words = [_Word(lower, lemma) for lower, lemma in forms]
                 if words:
                     for key in {words[0].lower, words[0].lemma}:
                         self._index.setdefault(key, []).append((words, entry))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from attriblint import statistics
 from attriblint.kinds.base import Rule
+from attriblint.heavy_imports import import_textstat
 from attriblint.yamlfile import Field
 
 # Metrics a check may name: `words`, or a textstat function that takes a text.
@@ -37,8 +38,7 @@ CHECK = {
 def measure(metric: str, text: str) -> float:
     if metric == "words":
         return statistics.words(text)
-    import textstat
-
+    textstat = import_textstat()
     return round(float(getattr(textstat, metric)(text)), 1)
 
 

@@ -1,0 +1,29 @@
+"""The trimmed imports of spaCy and textstat: the parts left out stay out, and still work."""
+import json
+import subprocess
+import sys
+
+PROBE = """
+import json, sys
+from attriblint.heavy_imports import import_spacy, import_textstat
+from attriblint.nlp import Pipeline
+doc = Pipeline({"parse"}).parse(["The minister said the bridge was closed."])[0]
+textstat = import_textstat()
+report = {
+    "subject": [t.text for t in doc if t.dep_ == "nsubj"],
+    "left_out": sorted(m for m in ("typer", "requests", "weasel", "pkg_resources") if m in sys.modules),
+    "difficult": textstat.difficult_words("The extraordinarily complicated bridge was closed."),
+}
+import spacy.cli  # the real command line still loads when someone asks for it
+report["cli"] = callable(spacy.cli.info)
+print(json.dumps(report))
+"""
+
+
+def test_spacy_and_textstat_import_without_their_unused_parts():
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
+    report = json.loads(done.stdout)
+    assert report["subject"] == ["minister", "bridge"]
+    assert report["left_out"] == []
+    assert report["difficult"] == 2  # read from textstat's word list through the stand-in
+    assert report["cli"] is True
