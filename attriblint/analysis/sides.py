@@ -136,9 +136,12 @@ class DraftSides:
         return side
 
     def _locate(self, start: int, end: int):
+        """(block number, head token) of the words that start inside [start, end), or None."""
         for number, block in enumerate(self.analysis.blocks):
             if block.start <= start < block.end:
-                inside = [t for t in block.doc if start <= block.start + t.idx < end and not t.is_punct]
+                span = block.doc.char_span(start - block.start, min(end, block.end) - block.start,
+                                           alignment_mode="expand")
+                inside = [t for t in span or () if block.start + t.idx >= start and not t.is_punct]
                 heads = [t for t in inside if not (start <= block.start + t.head.idx < end) or t.head == t]
                 return (number, heads[0]) if heads else None
         return None
