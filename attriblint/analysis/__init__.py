@@ -40,7 +40,7 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.span.text
+        return self.block.doc.text[self.span.start_char:self.span.end_char]  # Span.text re-joins tokens
 
 
 class Analysis:
