@@ -3,6 +3,7 @@ return located Findings per file. Reporters and exit codes live elsewhere (cli, 
 from __future__ import annotations
 
 import fnmatch
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -240,9 +241,13 @@ class Checker:
         context = _start_method()
         if context.get_start_method() == "fork":
             self.pipeline.nlp  # noqa: B018 - load once here; the forked workers share it
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(self,)) as pool:
-            yield from pool.map(_check_in_worker, paths)
+            gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                     initargs=(self,)) as pool:
+                yield from pool.map(_check_in_worker, paths)
+        finally:
+            gc.unfreeze()
 
     def check_one(self, path: str, cached_only: bool = False) -> FileResult | None:
         if not os.path.exists(path):
