@@ -26,6 +26,16 @@ def test_new_entries_and_their_near_misses(run):
         (14, 12, "Global South"),
         (14, 43, "Targeted Killings"),          # a title-case plural still matches "targeted killing"
         (15, 5, "mentally disabled"),           # and "Make Love, Not War" is a title, not a verb
+        (16, 16, "laid to rest"),               # a person buried, not fears laid to rest
+        (17, 9, "with child"),                  # not "families with child care costs"
+        (18, 3, "curvy"),                       # of people, not "the curvy road"
+        (18, 21, "plus-sized"),
+        (19, 15, "black site"),
+        (19, 51, "wardrobe malfunction"),
+        (20, 29, "reduction in force"),
+        (20, 61, "powder her nose"),
+        (21, 17, "broken home"),
+        (21, 50, "gone to a better place"),     # matched on lemmas: "go to a better place"
     ]
 
 
