@@ -36,6 +36,8 @@ def test_new_entries_and_their_near_misses(run):
         (20, 61, "powder her nose"),
         (21, 17, "broken home"),
         (21, 50, "gone to a better place"),     # matched on lemmas: "go to a better place"
+        (22, 3, "stout"),                       # "a stout woman", not "a stout supporter of the plan"
+        (23, 59, "rear end"),                   # not "a rear end collision"
     ]
 
 
