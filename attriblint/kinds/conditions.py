@@ -16,7 +16,11 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
                          a match ending in a preposition counts its object ("slept WITH him")
   object-in: [...]       its direct object is one of these words ("expecting their first CHILD")
   belongs-to: person     the head noun is a person's: "HIS demise", "the demise OF the dictator"
-  subject: person|not-person   its subject is (or is not) a person
+  subject: person|not-person|living   its subject is (or is not) a person; `living`: a person,
+                         an animal (`animal-words` lexicon), a pronoun, or no subject at all
+                         ("before passing away"), so "kingdoms pass away" stays silent
+  sentence-has: [...]    another word of the sentence is one of these ("weed" near "smoking" or
+                         "beer", not near "soil" and "seedlings")
   dep: [nsubj]           the head's dependency label
   governor: [say, ...]   the lemma of the head's own head ("critics" governed by "say")
   attributed: false      not inside what a named speaker said or called something
@@ -46,7 +50,8 @@ SCHEMA = {
     "object": Field((bool, str), choices=(True, False, "person")),
     "object-in": WORDS,
     "belongs-to": Field(str, choices=("person",)),
-    "subject": Field(str, choices=("person", "not-person")),
+    "subject": Field(str, choices=("person", "not-person", "living")),
+    "sentence-has": WORDS,
     "dep": Field(list, check=string_list),
     "governor": WORDS,
     "attributed": Field(bool),
@@ -58,8 +63,10 @@ SCHEMA = {
 }
 _TYPES = {bool: "true or false", list: "a list", str: "a string"}
 PARSE_KEYS = frozenset({"passive", "agent", "object", "object-in", "belongs-to", "subject", "dep", "governor",
-                        "attributed", "specified", "speaker-of", "clause", "named-modifier", "modifies"})
+                        "sentence-has", "attributed", "specified", "speaker-of", "clause", "named-modifier",
+                        "modifies"})
 PERSON_LEXICON = "person-words"
+ANIMAL_LEXICON = "animal-words"
 ATTRIBUTING_LEXICON = "attributing-verbs"
 QUANTIFIER_LEXICON = "vague-quantifiers"
 CROWD_PREPOSITIONS_LEXICON = "crowd-prepositions"
@@ -143,6 +150,29 @@ def is_person(token, lexicons: dict) -> bool:
     return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
+def _is_living(token, lexicons: dict) -> bool:
+    """The subject of "pass away", "perish": someone, something alive, or left unsaid."""
+    if token is not None and token.lower_ in ("which", "that") and token.head.dep_ == "relcl":
+        token = token.head.head  # "a faith WHICH shall not pass away": the faith
+    if token is None or token.pos_ in ("PRON", "DET", "NUM") or is_person(token, lexicons):
+        return True
+    animals = {str(w).lower() for w in lexicons.get(ANIMAL_LEXICON, [])}
+    return token.lower_ in animals or token.lemma_.lower() in animals
+
+
+def _subject_is(ctx: Context, wanted: str) -> bool:
+    subject = _subject(ctx.head)
+    if wanted == "living":
+        return _is_living(subject, ctx.lexicons)
+    return is_person(subject, ctx.lexicons) == (wanted == "person")
+
+
+def _sentence_has(ctx: Context, words) -> bool:
+    inside = {t.i for t in ctx.tokens}
+    wanted = ctx.words(words)
+    return any(_word_in(t, wanted) for t in ctx.head.sent if t.i not in inside)
+
+
 def is_attributed(token, lexicons: dict) -> bool:
     """Inside what someone said, called or described: an ancestor verb of attribution with a
     subject of its own, or "according to" in the same sentence."""
@@ -166,7 +196,7 @@ def _objects(ctx: Context) -> list:
     """Direct objects, and the object of a preposition that ends the match ("sleep WITH her")."""
     objects = [c for c in ctx.head.children if c.dep_ in ("dobj", "obj")]
     last = ctx.tokens[-1]
-    if last.dep_ == "prep" and last is not ctx.head:
+    if last.dep_ == "prep" and last.i != ctx.head.i:
         objects += [c for c in last.children if c.dep_ == "pobj"]
     return objects
 
@@ -218,13 +248,14 @@ _CHECKS = {
     "object": _object,
     "object-in": lambda ctx, v: any(_word_in(o, ctx.words(v)) for o in _objects(ctx)),
     "belongs-to": lambda ctx, v: _belongs_to_person(ctx),
-    "subject": lambda ctx, v: is_person(_subject(ctx.head), ctx.lexicons) == (v == "person"),
+    "subject": _subject_is,
+    "sentence-has": _sentence_has,
     "dep": lambda ctx, v: ctx.head.dep_ in v,
-    "governor": lambda ctx, v: _word_in(ctx.head.head, ctx.words(v)) and ctx.head.head is not ctx.head,
+    "governor": lambda ctx, v: _word_in(ctx.head.head, ctx.words(v)) and ctx.head.head.i != ctx.head.i,
     "attributed": lambda ctx, v: is_attributed(ctx.head, ctx.lexicons) == v,
     "specified": lambda ctx, v: is_specified(_noun_phrase_head(ctx.head), ctx.lexicons) == v,
     "speaker-of": _is_speaker_of,
     "clause": lambda ctx, v: any(c.dep_ in ("ccomp", "parataxis") for c in ctx.head.children) == v,
     "named-modifier": lambda ctx, v: _has_named_modifier(ctx.head) == v,
-    "modifies": lambda ctx, v: ctx.head.head is not ctx.head and is_person(ctx.head.head, ctx.lexicons),
+    "modifies": lambda ctx, v: ctx.head.head.i != ctx.head.i and is_person(ctx.head.head, ctx.lexicons),
 }

@@ -33,7 +33,10 @@ class _Word:
     lemma: str
 
     def matches(self, token) -> bool:
-        return token.lower_ == self.lower or token.lemma_.lower() in (self.lemma, self.lower)
+        if token.lower_ == self.lower or token.lemma_.lower() in (self.lemma, self.lower):
+            return True
+        # Title case ("Targeted Killings") is tagged as a name, whose lemma keeps the plural.
+        return token.pos_ == "PROPN" and token.lower_ in (self.lemma + "s", self.lemma + "es")
 
 
 class PhraseRule(Rule):

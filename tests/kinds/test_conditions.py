@@ -51,3 +51,39 @@ def test_a_bare_on_in_a_lexicon_is_a_clear_error_not_a_silent_true(run, isolated
     result = run("check", "d.txt")
     assert result.code == 2
     assert "rules.yaml:10" in result.err and "lexicon 'particles' has True, not a word: quote it" in result.err
+
+
+def _house_findings(run, folder, entries, text):
+    _pack(folder, entries)
+    (folder / "d.txt").write_text(text, encoding="utf-8")
+    result = run("check", "--format", "json", "--select", "house-words", "d.txt")
+    return [(f["column"], f["text"]) for f in json.loads(result.out)["files"][0]["findings"]]
+
+
+def test_sentence_has_looks_at_the_other_words_of_the_match_sentence(run, isolated):
+    entries = "      - phrase: pitch\n        when: {sentence-has: [rain, flooded]}\n"
+    text = "The pitch was flooded. Rain fell. The pitch was dry. Sales pitch rain.\n"
+    assert _house_findings(run, isolated, entries, text) == [(5, "pitch"), (60, "pitch")]
+
+
+def test_a_living_subject_is_a_person_an_animal_a_pronoun_or_none(run, isolated):
+    entries = ("      - phrase: pass away\n        when: {subject: living}\n")
+    text = ("The dog passed away. Empires pass away. Before passing away, he wrote. "
+            "A law which will not pass away stands.\n")
+    assert _house_findings(run, isolated, entries, text) == [(9, "passed away"), (48, "passing away")]
+
+
+def test_governor_and_modifies_are_false_for_the_root_of_a_sentence(run, isolated):
+    # the root's head is itself: "say" is not governed by "say", and "Lay" qualifies no one
+    entries = ("      - phrase: say\n        when: {governor: [say]}\n"
+               "      - phrase: lay off\n        when: {modifies: person}\n")
+    text = "Officials say it. Lay off. The laid off workers met.\n"
+    assert _house_findings(run, isolated, entries, text) == [(32, "laid off")]
+
+
+def test_new_condition_values_are_checked():
+    assert check_when({"subject": "living", "sentence-has": "drug-words"}) == {
+        "subject": "living", "sentence-has": "drug-words"}
+    assert needs_parse({"sentence-has": ["rain"]}) is True
+    with pytest.raises(ValueError, match="condition 'subject' must be person or not-person or living"):
+        check_when({"subject": "animal"})
