@@ -6,11 +6,8 @@ Each function returns the masked text and the prose paragraphs as (start, end, k
 from __future__ import annotations
 
 import re
+from functools import cache
 from html.parser import HTMLParser
-
-from markdown_it import MarkdownIt
-
-_MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 # Inline markup inside a prose paragraph, masked but for the group named "keep".
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
@@ -43,6 +40,14 @@ def _line_offsets(text: str) -> list[int]:
     return starts
 
 
+@cache
+def _markdown_parser():
+    """Built on first use: plain-text drafts never import markdown-it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
 def mask_markdown(text: str, first_line: int = 0) -> tuple[str, list[tuple[int, int, str]]]:
     """Keep only the words of paragraphs, headings and table cells; mask everything else.
 
@@ -53,7 +58,7 @@ def mask_markdown(text: str, first_line: int = 0) -> tuple[str, list[tuple[int, 
     prose_lines: dict[int, tuple[str, int]] = {}
     blockquote_depth = 0
     pending_kind = None
-    for token in _MD.parse(text):
+    for token in _markdown_parser().parse(text):
         if token.type == "blockquote_open":
             blockquote_depth += 1
         elif token.type == "blockquote_close":
