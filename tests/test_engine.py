@@ -10,7 +10,7 @@ from attriblint.kinds.base import Rule, RuleSpec
 
 DRAFTS = {
     "a.txt": "Troops moved to more advantageous positions, a spokesman said.\nThe mayor opened the bridge.\n",
-    "b.md": "# Update\n\nThe mayor opened the bridge.\n\nOfficials called it collateral damage.\n",
+    "b.md": "# Update\n\nThe mayor opened the bridge.\n\nOfficials called the deaths collateral damage.\n",
     "c.txt": "Residents said the water was safe to drink again.\n",
     "d.txt": "The army spoke of a tactical withdrawal from the hill.\nThe mayor opened the bridge.\n",
 }

@@ -34,8 +34,8 @@ def test_enable_by_name_keeps_the_other_disabled_rules_off(run, isolated):
         "    entries:\n      - pattern: right-sizing\n", encoding="utf-8")
     (isolated / ".attriblint.yaml").write_text("rules: [house.yaml]\n", encoding="utf-8")
     (isolated / "two.md").write_text(
-        "<!-- attriblint: disable=euphemism,spin -->\nRight-sizing and collateral damage.\n"
-        "<!-- attriblint: enable=euphemism -->\nRight-sizing and collateral damage.\n"
+        "<!-- attriblint: disable=euphemism,spin -->\nRight-sizing and the collateral damage of the raid.\n"
+        "<!-- attriblint: enable=euphemism -->\nBombing brought more right-sizing and collateral damage.\n"
         "<!-- attriblint: enable -->\nRight-sizing.\n", encoding="utf-8")
     result = run("check", "--format", "json", "two.md")
     found = [(f["rule"], f["line"]) for f in json.loads(result.out)["files"][0]["findings"]]

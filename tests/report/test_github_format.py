@@ -14,7 +14,7 @@ def test_findings_become_workflow_commands_with_escaped_properties_and_data(run,
     (isolated / "house.yaml").write_text(PACK, encoding="utf-8")
     (isolated / ".attriblint.yaml").write_text("rules: [house.yaml]\n", encoding="utf-8")
     (isolated / "a,b:c.txt").write_text("Staff face right-sizing, and troops moved to more advantageous positions.\n"
-                                        "He called it \"collateral damage\".\n", encoding="utf-8")
+                                        "He called the strike \"collateral damage\".\n", encoding="utf-8")
     (isolated / "latin1.txt").write_bytes("First line.\nCaf\xe9 owners said prices rose.\n".encode("latin-1"))
     result = run("check", "--format", "github", "a,b:c.txt", "latin1.txt")
     assert result.code == 3
@@ -23,7 +23,7 @@ def test_findings_become_workflow_commands_with_escaped_properties_and_data(run,
         "100%25 spin: right-sizing%0D%0Asay what happened",
         "::warning file=a%2Cb%3Ac.txt,line=1,col=37,endLine=1,endColumn=73,title=euphemism::"
         '"moved to more advantageous positions" is a euphemism for a retreat; say plainly what happened or explain the term',
-        "::notice file=a%2Cb%3Ac.txt,line=2,col=15,endLine=2,endColumn=32,title=euphemism::"
+        "::notice file=a%2Cb%3Ac.txt,line=2,col=23,endLine=2,endColumn=40,title=euphemism::"
         'quoted euphemism "collateral damage" (civilian deaths or damage to civilian property): '
         "make sure the story says plainly what it means",
         "::error file=latin1.txt,line=2,title=unreadable draft::"

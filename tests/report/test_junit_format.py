@@ -3,7 +3,7 @@ import xml.etree.ElementTree as ET
 DIRTY = "Troops moved to more advantageous positions, the army said.\n"
 CLEAN = "The council met on Tuesday and approved the budget, the mayor said.\n"
 # XML 1.0 cannot hold \x01 even escaped; the name also has markup characters.
-ODD = "<Officials> called it collateral\x0cdamage & moved on.\n"
+ODD = "<Officials> called it collateral\x0cdamage & bombed on.\n"
 ODD_NAME = "odd\x01&<1>.txt"
 QUOTED = 'He said the unit moved to "more advantageous positions".\n'
 
