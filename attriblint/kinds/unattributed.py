@@ -12,14 +12,19 @@ from attriblint.yamlfile import Field, string_list
 SIGNAL = {
     "name": Field(str, required=True),
     "words": Field((str, list), default=list, check=string_list),
+    "verbs": Field((str, list), default=list, check=string_list),
     "phrases": Field((str, list), default=list, check=string_list),
     "tags": Field((str, list), default=list, check=string_list),
     "entities": Field((str, list), default=list, check=string_list),
     "except": Field((str, list), default=list, check=string_list),
     "numbers-from": Field(int, default=0),
+    "not-before": Field((str, list), default=list, check=string_list),
+    "unless": Field((str, list), default=list, check=string_list),
+    "unless-nearby": Field((str, list), default=list, check=string_list),
 }
 _DATELINE = re.compile(r"^(?:By\s|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
 QUOTE_MARKS = "\"'“”‘’«»―"
+SENTENCE_ENDS = ".!…)" + QUOTE_MARKS
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
 
 
@@ -30,6 +35,7 @@ class UnattributedRule(Rule):
         "signals": Field(list, required=True, items=SIGNAL),
         "min-words": Field(int, default=6),
         "covered": Field(float, default=0.34),
+        "holder-verbs": Field((str, list), default=list, check=string_list),
     }
 
     def __init__(self, spec):
@@ -37,6 +43,7 @@ class UnattributedRule(Rule):
         self.signals = spec.options["signals"]
         self.min_words = spec.options["min-words"]
         self.covered = spec.options["covered"]
+        self.holder_verbs = frozenset(spec.options["holder-verbs"])
         self._phrases = None
 
     def check(self, analysis):
@@ -44,19 +51,20 @@ class UnattributedRule(Rule):
         cues = sorted(a.cue[0] for a in attributions if a.cue)
         contents = [a.content for a in attributions if a.content]
         document = analysis.document
-        reported = _reporting_words(analysis.lexicons)
-        previous = None
-        for sentence in analysis.sentences:
+        reported = _reporting_words(analysis.lexicons) | self.holder_verbs
+        sentences = analysis.sentences
+        for index, sentence in enumerate(sentences):
+            previous = sentences[index - 1] if index else None
             follows = previous is not None and previous.block.paragraph == sentence.block.paragraph and (
                 _has_cue(cues, previous) or self._covered(contents, previous))
-            previous = sentence
             if follows or not self._candidate(sentence, document):
                 continue  # a sentence after an attributed one in its paragraph usually continues it
             if _has_cue(cues, sentence) or self._covered(contents, sentence):
                 continue
-            if any(t.lemma_.lower() in reported and t.pos_ == "VERB" for t in sentence.span):
-                continue  # a verb of saying whose speaker the parse missed: not the reporter's voice
-            signal, words = self._signal(analysis, sentence)
+            if any(t.pos_ == "VERB" and (t.lemma_.lower() in reported or t.lower_ in reported)
+                   for t in sentence.span):
+                continue  # someone's words, view or aim whose holder the parse missed: not the reporter's voice
+            signal, words = self._signal(analysis, sentences, index)
             if signal is None:
                 continue
             yield self.finding(sentence.start, _trim(document.prose, sentence.start, sentence.end),
@@ -70,6 +78,8 @@ class UnattributedRule(Rule):
         words = [t for t in sentence.span if t.is_alpha]
         if len(words) < self.min_words or text.endswith("?") or text.endswith(":"):
             return False
+        if text[-1] not in SENTENCE_ENDS:
+            return False  # a headline, caption or label: no full stop
         if _DATELINE.match(text) or _LIST_ITEM.match(text) or text[0] in QUOTE_MARKS or text[-1] in QUOTE_MARKS:
             return False  # the edge of a quotation the quote finder could not pair
         return document.quote_at(sentence.start, sentence.end) is None
@@ -79,37 +89,58 @@ class UnattributedRule(Rule):
         inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in contents)
         return inside / length >= self.covered
 
-    def _signal(self, analysis, sentence):
+    def _signal(self, analysis, sentences, index):
         """The first claim signal in the sentence: (signal name, the words that show it)."""
-        tokens = [t for t in sentence.span if not t.is_space]
+        sentence = sentences[index]
         quoted = analysis.document.quote_at
+        tokens = [t for t in sentence.span if not t.is_space
+                  and quoted(*sentence.block.span(t)) is None]  # a quoted phrase is the source's words
         for signal in self.signals:
-            excluded = set(signal["except"])
-            for i, token in enumerate(tokens):
-                lemma = token.lemma_.lower()
-                if lemma in excluded or token.lower_ in excluded:
-                    continue
-                if quoted(*sentence.block.span(token)) is not None:
-                    continue  # a quoted phrase is the source's words, already sourced
-                hit = (lemma in signal["words"] or token.lower_ in signal["words"]
-                       or token.tag_ in signal["tags"]
-                       or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
-                       or (signal["numbers-from"] and _number(token) >= signal["numbers-from"]))
-                if hit:
-                    return signal["name"], token.text
-                for phrase in self._phrase_lemmas(analysis, signal):
-                    window = tokens[i:i + len(phrase)]
-                    if len(window) == len(phrase) and all(_same(w, t) for w, t in zip(phrase, window)):
-                        return signal["name"], " ".join(t.text for t in window)
+            words = self._first_hit(analysis, signal, tokens)
+            if words and not _cancelled(signal, sentences, index):
+                return signal["name"], words
         return None, ""
+
+    def _first_hit(self, analysis, signal, tokens) -> str:
+        excluded = set(signal["except"])
+        for i, token in enumerate(tokens):
+            lemma = token.lemma_.lower()
+            if lemma in excluded or token.lower_ in excluded:
+                continue
+            if (lemma in signal["words"] or token.lower_ in signal["words"]
+                    or (token.pos_ == "VERB" and lemma in signal["verbs"])
+                    or token.tag_ in signal["tags"]
+                    or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
+                    or (signal["numbers-from"] and _number(token) >= signal["numbers-from"])):
+                return token.text
+            for phrase in self._phrase_lemmas(analysis, signal):
+                window = tokens[i:i + len(phrase)]
+                if len(window) == len(phrase) and all(_same(w, t) for w, t in zip(phrase, window)):
+                    after = window[-1].nbor() if window[-1].i + 1 < len(window[-1].doc) else None
+                    if after is None or after.tag_ not in signal["not-before"]:
+                        return " ".join(t.text for t in window)
+        return ""
 
     def _phrase_lemmas(self, analysis, signal) -> list[list[str]]:
         if self._phrases is None:
             self._phrases = {}
-        key = signal["name"]
+        key = id(signal)
         if key not in self._phrases:
             self._phrases[key] = analysis.lemmas(signal["phrases"])
         return self._phrases[key]
+
+
+def _cancelled(signal, sentences, index) -> bool:
+    """True when a word in the sentence (`unless`) or in it or a neighbour (`unless-nearby`)
+    shows the claim is routine or sourced next door ("shares fell 3%", "the poll found …")."""
+    if signal["unless"] and _has_lemma(sentences[index], signal["unless"]):
+        return True
+    nearby = sentences[max(0, index - 1):index + 2]
+    return bool(signal["unless-nearby"]) and any(_has_lemma(s, signal["unless-nearby"]) for s in nearby)
+
+
+def _has_lemma(sentence, words) -> bool:
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence.span)
 
 
 def _reporting_words(lexicons) -> frozenset[str]:
