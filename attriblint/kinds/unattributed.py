@@ -19,8 +19,9 @@ SIGNAL = {
     "except": Field((str, list), default=list, check=string_list),
     "numbers-from": Field(int, default=0),
     "not-before": Field((str, list), default=list, check=string_list),
+    "preceded-by": Field((str, list), default=list, check=string_list),
+    "followed-by": Field((str, list), default=list, check=string_list),
     "unless": Field((str, list), default=list, check=string_list),
-    "unless-nearby": Field((str, list), default=list, check=string_list),
 }
 _DATELINE = re.compile(r"^(?:By\s|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
 QUOTE_MARKS = "\"'“”‘’«»―"
@@ -52,11 +53,11 @@ class UnattributedRule(Rule):
         contents = [a.content for a in attributions if a.content]
         document = analysis.document
         reported = _reporting_words(analysis.lexicons) | self.holder_verbs
-        sentences = analysis.sentences
-        for index, sentence in enumerate(sentences):
-            previous = sentences[index - 1] if index else None
+        previous = None
+        for sentence in analysis.sentences:
             follows = previous is not None and previous.block.paragraph == sentence.block.paragraph and (
                 _has_cue(cues, previous) or self._covered(contents, previous))
+            previous = sentence
             if follows or not self._candidate(sentence, document):
                 continue  # a sentence after an attributed one in its paragraph usually continues it
             if _has_cue(cues, sentence) or self._covered(contents, sentence):
@@ -64,7 +65,7 @@ class UnattributedRule(Rule):
             if any(t.pos_ == "VERB" and (t.lemma_.lower() in reported or t.lower_ in reported)
                    for t in sentence.span):
                 continue  # someone's words, view or aim whose holder the parse missed: not the reporter's voice
-            signal, words = self._signal(analysis, sentences, index)
+            signal, words = self._signal(analysis, sentence)
             if signal is None:
                 continue
             yield self.finding(sentence.start, _trim(document.prose, sentence.start, sentence.end),
@@ -89,15 +90,14 @@ class UnattributedRule(Rule):
         inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in contents)
         return inside / length >= self.covered
 
-    def _signal(self, analysis, sentences, index):
+    def _signal(self, analysis, sentence):
         """The first claim signal in the sentence: (signal name, the words that show it)."""
-        sentence = sentences[index]
         quoted = analysis.document.quote_at
         tokens = [t for t in sentence.span if not t.is_space
                   and quoted(*sentence.block.span(t)) is None]  # a quoted phrase is the source's words
         for signal in self.signals:
             words = self._first_hit(analysis, signal, tokens)
-            if words and not _cancelled(signal, sentences, index):
+            if words and not (signal["unless"] and _has_lemma(sentence, signal["unless"])):
                 return signal["name"], words
         return None, ""
 
@@ -112,7 +112,8 @@ class UnattributedRule(Rule):
                     or token.tag_ in signal["tags"]
                     or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
                     or (signal["numbers-from"] and _number(token) >= signal["numbers-from"])):
-                return token.text
+                if _in_context(token, signal):
+                    return _entity(token).text if token.ent_type_ in signal["entities"] else token.text
             for phrase in self._phrase_lemmas(analysis, signal):
                 window = tokens[i:i + len(phrase)]
                 if len(window) == len(phrase) and all(_same(w, t) for w, t in zip(phrase, window)):
@@ -130,13 +131,24 @@ class UnattributedRule(Rule):
         return self._phrases[key]
 
 
-def _cancelled(signal, sentences, index) -> bool:
-    """True when a word in the sentence (`unless`) or in it or a neighbour (`unless-nearby`)
-    shows the claim is routine or sourced next door ("shares fell 3%", "the poll found …")."""
-    if signal["unless"] and _has_lemma(sentences[index], signal["unless"]):
-        return True
-    nearby = sentences[max(0, index - 1):index + 2]
-    return bool(signal["unless-nearby"]) and any(_has_lemma(s, signal["unless-nearby"]) for s in nearby)
+def _in_context(token, signal) -> bool:
+    """`preceded-by` one of its words just before the hit or inside its entity ("about $5m",
+    "more than $5m"); `followed-by` one of its words in the next few ("higher than")."""
+    doc = token.doc
+    if signal["preceded-by"]:
+        if not any(t.lower_ in signal["preceded-by"] for t in doc[max(0, token.i - 3):_entity(token).end]):
+            return False
+    if signal["followed-by"]:
+        return any(t.lower_ in signal["followed-by"] for t in doc[token.i + 1:token.i + 6])
+    return True
+
+
+def _entity(token):
+    """The span of the entity that starts at the token (the token alone outside entities)."""
+    end = token.i + 1
+    while token.ent_iob_ == "B" and end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.doc[token.i:end]
 
 
 def _has_lemma(sentence, words) -> bool:
