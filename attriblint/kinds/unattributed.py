@@ -26,6 +26,7 @@ SIGNAL = {
 _DATELINE = re.compile(r"^(?:By\s|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
 QUOTE_MARKS = "\"'“”‘’«»―"
 SENTENCE_ENDS = ".!…)" + QUOTE_MARKS
+DEFINITE = frozenset({"the", "these", "those", "all", "each", "every", "its", "their", "his", "her", "our"})
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
 
 
@@ -41,7 +42,8 @@ class UnattributedRule(Rule):
 
     def __init__(self, spec):
         super().__init__(spec)
-        self.signals = spec.options["signals"]
+        self.signals = [{k: frozenset(v) if isinstance(v, list) and k != "phrases" else v
+                         for k, v in signal.items()} for signal in spec.options["signals"]]
         self.min_words = spec.options["min-words"]
         self.covered = spec.options["covered"]
         self.holder_verbs = frozenset(spec.options["holder-verbs"])
@@ -102,13 +104,14 @@ class UnattributedRule(Rule):
         return None, ""
 
     def _first_hit(self, analysis, signal, tokens) -> str:
-        excluded = set(signal["except"])
+        excluded = signal["except"]
         for i, token in enumerate(tokens):
             lemma = token.lemma_.lower()
             if lemma in excluded or token.lower_ in excluded:
                 continue
+            if lemma in signal["verbs"] and token.pos_ != "VERB":
+                continue  # "fuel duty", "a lead to": the noun is no cause
             if (lemma in signal["words"] or token.lower_ in signal["words"]
-                    or (token.pos_ == "VERB" and lemma in signal["verbs"])
                     or token.tag_ in signal["tags"]
                     or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
                     or (signal["numbers-from"] and _number(token) >= signal["numbers-from"])):
@@ -123,12 +126,12 @@ class UnattributedRule(Rule):
         return ""
 
     def _phrase_lemmas(self, analysis, signal) -> list[list[str]]:
+        """Each signal's phrases as lemmas, lemmatised once per process in one batch."""
         if self._phrases is None:
-            self._phrases = {}
-        key = id(signal)
-        if key not in self._phrases:
-            self._phrases[key] = analysis.lemmas(signal["phrases"])
-        return self._phrases[key]
+            phrases = [p for s in self.signals for p in s["phrases"]]
+            lemmas = iter(analysis.lemmas(phrases) if phrases else [])
+            self._phrases = {id(s): [next(lemmas) for _ in s["phrases"]] for s in self.signals}
+        return self._phrases[id(signal)]
 
 
 def _in_context(token, signal) -> bool:
@@ -162,11 +165,13 @@ def _reporting_words(lexicons) -> frozenset[str]:
 
 def _number(token) -> float:
     """The value of a figure written in digits that counts people or things ("3,000 homes"),
-    outside dates and times; else 0 (so "Series 60" and "at 19" are not figures)."""
+    outside dates, times and known sets; else 0 (so "Series 60" and "at 19" are not figures)."""
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not token.like_num:
         return 0
     if token.dep_ != "nummod" or token.head.tag_ != "NNS":
         return 0
+    if any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in token.head.children):
+        return 0  # "the 659 constituencies", "the state's 475 delegates": presupposed, not claimed
     try:
         return float(token.text.replace(",", ""))
     except ValueError:
