@@ -170,8 +170,8 @@ def _number(token) -> float:
         return 0
     if token.dep_ != "nummod" or token.head.tag_ != "NNS":
         return 0
-    if any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in token.head.children):
-        return 0  # "the 659 constituencies", "the state's 475 delegates": presupposed, not claimed
+    if any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in (*token.head.children, *token.children)):
+        return 0  # "the 659 constituencies", "all 10,000 tickets": presupposed, not claimed
     try:
         return float(token.text.replace(",", ""))
     except ValueError:

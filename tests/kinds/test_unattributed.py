@@ -70,7 +70,7 @@ def test_a_percentage_is_a_figure_but_a_poll_answer_has_its_respondents(run, iso
 def test_holder_verbs_schedules_descriptions_and_routine_figures_are_not_claims(run, isolated):
     """Each flagged line has an unflagged twin: a view with its holder ("hopes"), a share price,
     an exact sum, "fuel" the noun, "due to" a schedule, a headline, "is set to", "designed to",
-    a comparative with no "than", a count of a known set, and "lead" the noun."""
+    a comparative with no "than", counts of a known set, and "lead" the noun."""
     _, found = _findings(run, FIXTURES / "unattributed-signals.txt")
     assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
         (1, 1, 64, "a figure"), (7, 1, 78, "a figure"), (13, 1, 66, "a causal claim"),
