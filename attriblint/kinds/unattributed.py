@@ -12,14 +12,21 @@ from attriblint.yamlfile import Field, string_list
 SIGNAL = {
     "name": Field(str, required=True),
     "words": Field((str, list), default=list, check=string_list),
+    "verbs": Field((str, list), default=list, check=string_list),
     "phrases": Field((str, list), default=list, check=string_list),
     "tags": Field((str, list), default=list, check=string_list),
     "entities": Field((str, list), default=list, check=string_list),
     "except": Field((str, list), default=list, check=string_list),
     "numbers-from": Field(int, default=0),
+    "not-before": Field((str, list), default=list, check=string_list),
+    "preceded-by": Field((str, list), default=list, check=string_list),
+    "followed-by": Field((str, list), default=list, check=string_list),
+    "unless": Field((str, list), default=list, check=string_list),
 }
 _DATELINE = re.compile(r"^(?:By\s|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
 QUOTE_MARKS = "\"'“”‘’«»―"
+SENTENCE_ENDS = ".!…)" + QUOTE_MARKS
+DEFINITE = frozenset({"the", "these", "those", "all", "each", "every", "its", "their", "his", "her", "our"})
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
 
 
@@ -30,13 +37,16 @@ class UnattributedRule(Rule):
         "signals": Field(list, required=True, items=SIGNAL),
         "min-words": Field(int, default=6),
         "covered": Field(float, default=0.34),
+        "holder-verbs": Field((str, list), default=list, check=string_list),
     }
 
     def __init__(self, spec):
         super().__init__(spec)
-        self.signals = spec.options["signals"]
+        self.signals = [{k: frozenset(v) if isinstance(v, list) and k != "phrases" else v
+                         for k, v in signal.items()} for signal in spec.options["signals"]]
         self.min_words = spec.options["min-words"]
         self.covered = spec.options["covered"]
+        self.holder_verbs = frozenset(spec.options["holder-verbs"])
         self._phrases = None
 
     def check(self, analysis):
@@ -44,7 +54,7 @@ class UnattributedRule(Rule):
         cues = sorted(a.cue[0] for a in attributions if a.cue)
         contents = [a.content for a in attributions if a.content]
         document = analysis.document
-        reported = _reporting_words(analysis.lexicons)
+        reported = _reporting_words(analysis.lexicons) | self.holder_verbs
         previous = None
         for sentence in analysis.sentences:
             follows = previous is not None and previous.block.paragraph == sentence.block.paragraph and (
@@ -54,8 +64,9 @@ class UnattributedRule(Rule):
                 continue  # a sentence after an attributed one in its paragraph usually continues it
             if _has_cue(cues, sentence) or self._covered(contents, sentence):
                 continue
-            if any(t.lemma_.lower() in reported and t.pos_ == "VERB" for t in sentence.span):
-                continue  # a verb of saying whose speaker the parse missed: not the reporter's voice
+            if any(t.pos_ == "VERB" and (t.lemma_.lower() in reported or t.lower_ in reported)
+                   for t in sentence.span):
+                continue  # someone's words, view or aim whose holder the parse missed: not the reporter's voice
             signal, words = self._signal(analysis, sentence)
             if signal is None:
                 continue
@@ -70,6 +81,8 @@ class UnattributedRule(Rule):
         words = [t for t in sentence.span if t.is_alpha]
         if len(words) < self.min_words or text.endswith("?") or text.endswith(":"):
             return False
+        if text[-1] not in SENTENCE_ENDS:
+            return False  # a headline, caption or label: no full stop
         if _DATELINE.match(text) or _LIST_ITEM.match(text) or text[0] in QUOTE_MARKS or text[-1] in QUOTE_MARKS:
             return False  # the edge of a quotation the quote finder could not pair
         return document.quote_at(sentence.start, sentence.end) is None
@@ -81,35 +94,68 @@ class UnattributedRule(Rule):
 
     def _signal(self, analysis, sentence):
         """The first claim signal in the sentence: (signal name, the words that show it)."""
-        tokens = [t for t in sentence.span if not t.is_space]
         quoted = analysis.document.quote_at
+        tokens = [t for t in sentence.span if not t.is_space
+                  and quoted(*sentence.block.span(t)) is None]  # a quoted phrase is the source's words
         for signal in self.signals:
-            excluded = set(signal["except"])
-            for i, token in enumerate(tokens):
-                lemma = token.lemma_.lower()
-                if lemma in excluded or token.lower_ in excluded:
-                    continue
-                if quoted(*sentence.block.span(token)) is not None:
-                    continue  # a quoted phrase is the source's words, already sourced
-                hit = (lemma in signal["words"] or token.lower_ in signal["words"]
-                       or token.tag_ in signal["tags"]
-                       or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
-                       or (signal["numbers-from"] and _number(token) >= signal["numbers-from"]))
-                if hit:
-                    return signal["name"], token.text
-                for phrase in self._phrase_lemmas(analysis, signal):
-                    window = tokens[i:i + len(phrase)]
-                    if len(window) == len(phrase) and all(_same(w, t) for w, t in zip(phrase, window)):
-                        return signal["name"], " ".join(t.text for t in window)
+            words = self._first_hit(analysis, signal, tokens)
+            if words and not (signal["unless"] and _has_lemma(sentence, signal["unless"])):
+                return signal["name"], words
         return None, ""
 
+    def _first_hit(self, analysis, signal, tokens) -> str:
+        excluded = signal["except"]
+        for i, token in enumerate(tokens):
+            lemma = token.lemma_.lower()
+            if lemma in excluded or token.lower_ in excluded:
+                continue
+            if lemma in signal["verbs"] and token.pos_ != "VERB":
+                continue  # "fuel duty", "a lead to": the noun is no cause
+            if (lemma in signal["words"] or token.lower_ in signal["words"]
+                    or token.tag_ in signal["tags"]
+                    or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
+                    or (signal["numbers-from"] and _number(token) >= signal["numbers-from"])):
+                if _in_context(token, signal):
+                    return _entity(token).text if token.ent_type_ in signal["entities"] else token.text
+            for phrase in self._phrase_lemmas(analysis, signal):
+                window = tokens[i:i + len(phrase)]
+                if len(window) == len(phrase) and all(_same(w, t) for w, t in zip(phrase, window)):
+                    after = window[-1].nbor() if window[-1].i + 1 < len(window[-1].doc) else None
+                    if after is None or after.tag_ not in signal["not-before"]:
+                        return " ".join(t.text for t in window)
+        return ""
+
     def _phrase_lemmas(self, analysis, signal) -> list[list[str]]:
+        """Each signal's phrases as lemmas, lemmatised once per process in one batch."""
         if self._phrases is None:
-            self._phrases = {}
-        key = signal["name"]
-        if key not in self._phrases:
-            self._phrases[key] = analysis.lemmas(signal["phrases"])
-        return self._phrases[key]
+            phrases = [p for s in self.signals for p in s["phrases"]]
+            lemmas = iter(analysis.lemmas(phrases) if phrases else [])
+            self._phrases = {id(s): [next(lemmas) for _ in s["phrases"]] for s in self.signals}
+        return self._phrases[id(signal)]
+
+
+def _in_context(token, signal) -> bool:
+    """`preceded-by` one of its words just before the hit or inside its entity ("about $5m",
+    "more than $5m"); `followed-by` one of its words in the next few ("higher than")."""
+    doc = token.doc
+    if signal["preceded-by"]:
+        if not any(t.lower_ in signal["preceded-by"] for t in doc[max(0, token.i - 3):_entity(token).end]):
+            return False
+    if signal["followed-by"]:
+        return any(t.lower_ in signal["followed-by"] for t in doc[token.i + 1:token.i + 6])
+    return True
+
+
+def _entity(token):
+    """The span of the entity that starts at the token (the token alone outside entities)."""
+    end = token.i + 1
+    while token.ent_iob_ == "B" and end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.doc[token.i:end]
+
+
+def _has_lemma(sentence, words) -> bool:
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence.span)
 
 
 def _reporting_words(lexicons) -> frozenset[str]:
@@ -119,11 +165,13 @@ def _reporting_words(lexicons) -> frozenset[str]:
 
 def _number(token) -> float:
     """The value of a figure written in digits that counts people or things ("3,000 homes"),
-    outside dates and times; else 0 (so "Series 60" and "at 19" are not figures)."""
+    outside dates, times and known sets; else 0 (so "Series 60" and "at 19" are not figures)."""
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not token.like_num:
         return 0
     if token.dep_ != "nummod" or token.head.tag_ != "NNS":
         return 0
+    if any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in (*token.head.children, *token.children)):
+        return 0  # "the 659 constituencies", "all 10,000 tickets": presupposed, not claimed
     try:
         return float(token.text.replace(",", ""))
     except ValueError:

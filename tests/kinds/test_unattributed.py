@@ -65,3 +65,18 @@ def test_a_percentage_is_a_figure_but_a_poll_answer_has_its_respondents(run, iso
     _, found = _findings(run, draft)
     assert [(f["line"], f["column"], f["signal"], f["message"].split("(")[1].split(")")[0])
             for f in found] == [(1, 1, "a figure", 'a figure: "percent"')]
+
+
+def test_holder_verbs_schedules_descriptions_and_routine_figures_are_not_claims(run, isolated):
+    """Each flagged line has an unflagged twin: a view with its holder ("hopes"), a share price,
+    an exact sum, "fuel" the noun, "due to" a schedule, a headline, "is set to", "designed to",
+    a comparative with no "than", counts of a known set, and "lead" the noun."""
+    _, found = _findings(run, FIXTURES / "unattributed-signals.txt")
+    assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
+        (1, 1, 64, "a figure"), (7, 1, 78, "a figure"), (13, 1, 66, "a causal claim"),
+        (17, 1, 68, "a causal claim"), (21, 1, 63, "a judgement"), (27, 1, 66, "a statement of motive"),
+        (29, 1, 74, "a comparison"), (33, 1, 70, "a figure")]
+    assert [f["message"].split("(")[1].split(")")[0] for f in found] == [
+        'a figure: "3,000"', 'a figure: "about £2 million"', 'a causal claim: "fuelled"',
+        'a causal claim: "due to"', 'a judgement: "dramatic"', 'a statement of motive: "in a bid to"',
+        'a comparison: "faster"', 'a figure: "400"']
