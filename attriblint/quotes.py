@@ -1,11 +1,14 @@
-"""Find direct quotations once, for every rule: curly and straight marks, and quotes that
-run on over several paragraphs by the news convention of reopening the mark on each one."""
+"""Find direct quotations once, for every rule: curly and straight marks, typewriter pairs
+(``like this'' and ''like this'', as in wire and newspaper archives), and quotes that run on
+over several paragraphs by the news convention of reopening the mark on each one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
+PAIR = "''"  # two apostrophes (or two backticks opening) stand for one double mark
+DOUBLE_MARKS = (*OPENING_DOUBLE, '"', PAIR)
 _BEFORE_OPENING = set(" \t\r\n([{—–-/:;,")
 
 
@@ -21,16 +24,24 @@ class Quote:
     end: int
     group: int
     closed: bool
+    width: int = 1  # characters in each mark: 2 for the typewriter pairs
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.width, self.end - self.width if self.closed else self.end
+
+
+def _mark_at(text: str, i: int) -> str:
+    """The mark at i: a typewriter pair as one mark, else the character."""
+    return PAIR if text.startswith(PAIR, i) or text.startswith("``", i) else text[i]
 
 
 def _opens(text: str, i: int, start: int) -> bool:
-    ch = text[i]
+    ch = _mark_at(text, i)
     if ch in OPENING_DOUBLE:
         return True
+    if ch == PAIR:  # before a word, after a space or the paragraph start
+        return (i == start or text[i - 1] in _BEFORE_OPENING) and text[i + 2:i + 3].strip() != ""
     if ch == '"':
         return i == start or text[i - 1] in _BEFORE_OPENING
     if ch == "‘":
@@ -40,6 +51,8 @@ def _opens(text: str, i: int, start: int) -> bool:
 
 def _closes(text: str, i: int, mark: str) -> bool:
     ch = text[i]
+    if mark == PAIR:
+        return text.startswith(PAIR, i) and not text[i + 2:i + 3].isalpha()
     if mark in "“„«\"":
         return ch in CLOSING_DOUBLE or ch == '"'
     # A single quote closes on ’ or ' not followed by a letter ("don’t" and "Kyiv’s" do not close).
@@ -54,31 +67,30 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     for start, end in paragraphs:
         i = start
         mark, opened = None, None
-        if carried and i < end and _opens(text, i, start) and _same_family(text[i], carried):
-            mark, opened = text[i], i
-            i += 1
+        if carried and i < end and _opens(text, i, start) and _same_family(_mark_at(text, i), carried):
+            mark, opened = _mark_at(text, i), i
+            i += len(mark)
         elif carried:
             group += 1
         carried = None
         while i < end:
-            if mark is None:
+            if mark is None or mark == "‘" and _mark_at(text, i) in DOUBLE_MARKS:
+                # (a double mark inside a single-quoted stretch: the single one was an apostrophe)
                 if _opens(text, i, start):
-                    mark, opened = text[i], i
+                    mark, opened = _mark_at(text, i), i
                     group += 1
-            elif mark in "‘" and text[i] in OPENING_DOUBLE + '"' and _opens(text, i, start):
-                # a double mark inside a single-quoted stretch: the single one was an apostrophe
-                mark, opened = text[i], i
-                group += 1
+                    i += len(mark) - 1
             elif _closes(text, i, mark):
-                quotes.append(Quote(opened, i + 1, group, True))
+                quotes.append(Quote(opened, i + len(mark), group, True, len(mark)))
+                i += len(mark) - 1
                 mark = None
             i += 1
         if mark is not None:
-            quotes.append(Quote(opened, end, group, False))
+            quotes.append(Quote(opened, end, group, False, len(mark)))
             if mark != "‘":
                 carried = mark
     return quotes
 
 
 def _same_family(ch: str, mark: str) -> bool:
-    return (ch in OPENING_DOUBLE + '"') == (mark in OPENING_DOUBLE + '"')
+    return (ch in DOUBLE_MARKS) == (mark in DOUBLE_MARKS)

@@ -60,3 +60,14 @@ def test_unbalanced_quote_stops_at_paragraph_end():
     doc = from_text(text, "a.txt")
     assert [text[q.start:q.end] for q in doc.quotes] == ["“this never closes."]
     assert doc.quote_at(text.index("plain")) is None
+
+
+def test_typewriter_pairs_are_double_quotes():
+    text = ("Critics called it ''a disaster,'' and left.\n\n``It's over,'' she said.\n\n"
+            "He said: ''We will win.\n\n''And we will stay.''\n\nThe students'' union met.\n")
+    doc = from_text(text, "a.txt")
+    assert [text[q.start:q.end] for q in doc.quotes] == [
+        "''a disaster,''", "``It's over,''", "''We will win.", "''And we will stay.''"]
+    assert [text[slice(*q.inner)] for q in doc.quotes[:2]] == ["a disaster,", "It's over,"]
+    assert doc.quotes[2].group == doc.quotes[3].group  # reopened on the next paragraph
+    assert doc.quote_at(text.index("union")) is None
