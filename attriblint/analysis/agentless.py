@@ -93,12 +93,14 @@ def _agentless(block, verb, complements, vague) -> Attribution | None:
 
 
 def _names_no_one(agent, vague) -> bool:
-    """ "by some", "by many historians", "by other critics": an agent that is only a quantity."""
+    """ "by some", "by many historians", "by other critics": an agent that is only a quantity;
+    not "by some of his rivals", a part of a named whole."""
     noun = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if noun is None:
         return False
     if noun.lemma_.lower() in vague or noun.lower_ in vague:
-        return True
+        wholes = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        return not any(o.pos_ == "PROPN" or any(m.dep_ == "poss" for m in o.children) for o in wholes)
     modifiers = [c for c in noun.children if c.dep_ in ("det", "amod", "poss", "compound")]
     return bool(modifiers) and modifiers[0].lower_ in vague and not any(
         c.dep_ in ("poss", "compound") or c.pos_ == "PROPN" for c in modifiers)

@@ -44,7 +44,8 @@ def test_an_agent_that_names_no_one_is_no_agent():
     ]
     # a named or counted agent stands behind the view
     assert _agentless("The levy is considered by the Treasury to be unfair. "
-                      "The pier was seen by two surveyors as a folly.") == []
+                      "The pier was seen by two surveyors as a folly. "
+                      "The mayor has been criticised by some of his rivals.") == []
 
 
 def test_criticism_without_critics_and_expectations():
