@@ -8,6 +8,9 @@ attack, seen as the largest…") count too, but only with a complement. A `by` a
 no one ("is considered by some", "by many historians": a word of the `vague-quantifiers`
 lexicon) leaves the claim as agentless as no agent at all. The verbs and their
 complements come from the `agentless-passives` lexicon of the rule packs, never from code.
+A passive under a modal or not finite ("can be seen as", "will be considered", "to be
+viewed as", "being considered") is a possibility, not a report of a view held, and is left
+out; so is an active perfect ("has said that").
 """
 from __future__ import annotations
 
@@ -38,7 +41,11 @@ def find_agentless(analysis) -> list[Attribution]:
 
 def cue_lexicon(lexicons: dict) -> dict[str, tuple[str, ...]]:
     """`agentless-passives` as {lemma: complements}; a bare list means any complement."""
-    raw = lexicons.get(LEXICON) or {}
+    return complement_map(lexicons.get(LEXICON) or {})
+
+
+def complement_map(raw) -> dict[str, tuple[str, ...]]:
+    """{lemma: complements} from a list of lemmas (any complement) or a mapping of them."""
     if isinstance(raw, list):
         return {str(word).lower(): ("any",) for word in raw}
     out = {}
@@ -50,14 +57,22 @@ def cue_lexicon(lexicons: dict) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def complement_kind(verb) -> str | None:
+    """Which complement a cue verb carries: "as", "to", "that", "any" (another) or None."""
+    found = _complement(verb, list(verb.children), COMPLEMENTS)
+    return found[0] if found is not None else None
+
+
 def _agentless(block, verb, complements, vague) -> Attribution | None:
     children = list(verb.children)
     agents = [c for c in children if c.dep_ == "agent"]
     if agents and not _names_no_one(agents[0], vague):
         return None
+    if any(c.tag_ == "MD" or c.dep_ == "auxpass" and c.tag_ in ("VB", "VBG") for c in children):
+        return None
     auxiliaries = [c for c in children if c.dep_ == "auxpass"]
     passive = bool(auxiliaries) or any(c.dep_ in ("nsubjpass", "csubjpass") for c in children)
-    if not passive and verb.dep_ not in _REDUCED_DEPS:
+    if not passive and (verb.dep_ not in _REDUCED_DEPS or any(c.dep_ in ("aux", "nsubj") for c in children)):
         return None
     # "seen by many as a failure": the parser may hang the "as" on the agent
     loose_as = [c for a in agents for n in a.children for c in n.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -68,41 +83,44 @@ def _agentless(block, verb, complements, vague) -> Attribution | None:
     while first.i > 0 and first.nbor(-1).head == verb and first.nbor(-1).dep_ in ("aux", "auxpass", "advmod", "neg"):
         first = first.nbor(-1)
     last = verb
-    if complement is not None and complement[1] is not None and complement[1].i > verb.i:
-        last = complement[1]
+    if complement is not None and complement[2] is not None and complement[2].i > verb.i:
+        last = complement[2]
     if agents:
         last = max([last, *(c for c in agents[0].children if c.dep_ == "pobj")], key=lambda t: t.i)
     cue = (block.span(first)[0], block.span(last)[1])
-    content = _content_span(block, complement[0]) if complement is not None else None
+    content = _content_span(block, complement[1]) if complement is not None else None
     return Attribution(kind="agentless", cue=cue, content=content, anonymous=True)
 
 
 def _names_no_one(agent, vague) -> bool:
-    """ "by some", "by many historians", "by other critics": an agent that is only a quantity."""
+    """ "by some", "by many historians", "by other critics": an agent that is only a quantity;
+    not "by some of his rivals", a part of a named whole."""
     noun = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if noun is None:
         return False
     if noun.lemma_.lower() in vague or noun.lower_ in vague:
-        return True
+        wholes = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        return not any(o.pos_ == "PROPN" or any(m.dep_ == "poss" for m in o.children) for o in wholes)
     modifiers = [c for c in noun.children if c.dep_ in ("det", "amod", "poss", "compound")]
     return bool(modifiers) and modifiers[0].lower_ in vague and not any(
         c.dep_ in ("poss", "compound") or c.pos_ == "PROPN" for c in modifiers)
 
 
 def _complement(verb, children, complements):
-    """(head of the governed clause or phrase, marker word to include in the cue) or None."""
+    """(complement kind, head of the governed clause or phrase, marker word to include in the
+    cue) or None."""
     for child in children:
         if child.dep_ == "prep" and child.lower_ == "as" and {"as", "any"} & set(complements):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp", "amod", "acomp")]
-            return (objects[0] if objects else child), child
+            return "as", (objects[0] if objects else child), child
         if child.dep_ == "xcomp" and {"to", "any"} & set(complements):
             marker = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
             if marker is not None or "any" in complements:
-                return child, (marker if marker is not None and marker.i == verb.i + 1 else None)
+                return "to", child, (marker if marker is not None and marker.i == verb.i + 1 else None)
         if child.dep_ == "ccomp" and {"that", "any"} & set(complements):
-            return child, None
+            return "that", child, None
         if child.dep_ in ("oprd", "attr") and "any" in complements:
-            return child, None
+            return "any", child, None
     return None
 
 

@@ -44,15 +44,28 @@ def test_an_agent_that_names_no_one_is_no_agent():
     ]
     # a named or counted agent stands behind the view
     assert _agentless("The levy is considered by the Treasury to be unfair. "
-                      "The pier was seen by two surveyors as a folly.") == []
+                      "The pier was seen by two surveyors as a folly. "
+                      "The mayor has been criticised by some of his rivals.") == []
 
 
-def test_criticism_without_critics_and_routine_expectations():
+def test_criticism_without_critics_and_expectations():
+    # "is expected to" is recorded (PolNeAR marks it); vague-attribution ignores it
     assert _agentless("The levy has been widely criticised. It is questioned whether the pier is safe. "
                       "The ferry is expected to sail at noon. A man was questioned by detectives. "
                       "A woman was questioned for six hours.") == [
         ("has been widely criticised", None, "agentless", True),
         ("is questioned", "whether the pier is safe", "agentless", True),
+        ("is expected to", "to sail at noon", "agentless", True),
+    ]
+
+
+def test_modal_passives_and_active_perfects_are_no_agentless_cue():
+    # a possibility ("can be seen as") is no view held; "has said that" has a speaker
+    assert _agentless("The mural can be seen as a protest. The plan will be considered in May. "
+                      "The mural is likely to be viewed as a protest. Plans being considered include a pier. "
+                      "While the mayor has repeatedly said that the pier is safe, the levy rose. "
+                      "The mural is seen as a protest.") == [
+        ("is seen as", "a protest", "agentless", True),
     ]
 
 

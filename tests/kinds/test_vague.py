@@ -1,0 +1,38 @@
+"""vague-attribution beyond its speaker entries: vague crowds in any role, hedges in the
+reporter's voice, touching matches joined, and agentless cues the rule leaves alone."""
+import json
+from pathlib import Path
+
+DRAFT = Path(__file__).with_name("vague-hedges.md")
+
+
+def _found(run, path):
+    result = run("check", "--format", "json", "--select", "vague-attribution", path)
+    return [(f["line"], f["column"], f["text"]) for f in json.loads(result.out)["files"][0]["findings"]]
+
+
+def test_vague_crowds_hedges_and_their_near_misses(run):
+    assert _found(run, DRAFT) == [
+        (3, 1, "Some"),            # "some historians", whatever they do; not "two historians"
+        (4, 1, "Many"),            # "many modern scholars"; "many people lost" is a count
+        (5, 16, "probably"),
+        (5, 52, "possibly"),
+        (6, 8, "arguably"),        # not "Perhaps": mostly plain description
+        (7, 12, "presumably"),     # not "some boats", "some of the nets": no crowd of people
+        # line 8: "is expected to go on show" is the timetable, not a view (the analysis keeps it)
+        (9, 1, "Some critics"),    # one finding for the quantifier and its noun; nothing in the quote
+        # line 10: the warden's "probably" is the warden's; "could not possibly" is an intensifier
+        (11, 15, "generally"),     # "generally accepted"; "widely known" is plain report
+        (12, 1, "Some"),           # "some" as the subject of any verb...
+        (12, 28, "Some"),          # ...and of a verb of thinking
+    ]
+
+
+def test_findings_say_what_to_do(run):
+    result = run("check", "--format", "json", "--select", "vague-attribution", DRAFT)
+    messages = {(f["line"], f["column"]): f["message"] for f in json.loads(result.out)["files"][0]["findings"]}
+    assert messages[12, 1] == '"Some" stands for people no reader can identify: say who they are, or how many'
+    assert messages[12, 28] == '"Some" credits the view to no one in particular: name who "some" are, or drop the claim'
+    assert messages[5, 16] == '"probably": whose judgement? Say who thinks it likely, or state what is known'
+    assert messages[9, 1] == ('"Some critics" credits the view to no one in particular: '
+                                        'name who the critics are, or drop the claim')
