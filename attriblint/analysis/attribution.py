@@ -40,6 +40,7 @@ class Lexicon:
     objects: frozenset[str]
     receiving: frozenset[str]
     not_labels: frozenset[str]
+    evidence: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -53,7 +54,7 @@ class Lexicon:
                    frozenset(lex.get("poll-verbs", [])), frozenset(lex.get("poll-subjects", [])),
                    {verb: frozenset(preps) for verb, preps in lex.get("speech-verbs-with-preposition", {}).items()},
                    frozenset(lex.get("speech-objects", [])), frozenset(lex.get("receiving-verbs", [])),
-                   frozenset(lex.get("not-label-words", [])))
+                   frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small
@@ -107,7 +108,8 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
     for verb in sentence.span:
         if verb.pos_ not in ("VERB", "AUX") and not _mistagged_verb(verb):
             continue
-        strict = bool(lexicon.known(verb, lexicon.speech)) or _before_colon(verb) or _poll_answer(verb, lexicon)
+        strict = bool(lexicon.known(verb, lexicon.speech)) or _before_colon(verb) or _poll_answer(verb, lexicon) \
+            or _evidence(verb, lexicon)
         content = _complement(verb)
         topic = None if strict else _topic(verb, lexicon)
         if topic is not None:  # "talked about the economy", "weighed in on the race"
@@ -157,12 +159,21 @@ def _topic(verb, lexicon: Lexicon):
     if not preps:
         return None
     for child in verb.children:
-        if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+        if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in preps:
             words = list(child.subtree)
-            if child.dep_ == "prt":  # "weigh in on": the phrase after the particle
+            if child.dep_ != "prep":  # "weigh in on", "fire back at": the phrase after the particle
                 words += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i for t in c.subtree]
             return verb.doc[min(t.i for t in words):max(t.i for t in words) + 1]
     return None
+
+
+def _evidence(verb, lexicon: Lexicon) -> bool:
+    """"A poll shows Cruz ahead", "the records show …": a poll, study or record that shows or
+    finds something is the source of it, with or without a clause."""
+    if not lexicon.known(verb, lexicon.with_content):
+        return False
+    subject = _subject(verb)
+    return subject is not None and subject.lemma_.lower() in lexicon.evidence
 
 
 def _poll_answer(verb, lexicon: Lexicon) -> bool:
@@ -183,7 +194,15 @@ def _passive(verb) -> bool:
 
 
 def _parenthetical(verb) -> bool:
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    """"as the Post observed, …", "The trouble, Frank writes, began …", "…, the airline added,
+    and …": a clause of saying set into the sentence it attributes."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if verb.dep_ != "parataxis" or subject is None:
+        return False
+    first = min(t.i for t in subject.subtree)
+    return first > 0 and verb.doc[first - 1].text in (",", "—", "–")
 
 
 def _subject(verb):

@@ -52,6 +52,28 @@ def test_near_misses_are_not_attributions(analyse, text):
     assert _said(analyse, text) == []
 
 
+@pytest.mark.parametrize("text, found", [
+    ("The trouble, Okafor writes, began in the winter.",
+     [("writes", "indirect", "Okafor", "The trouble, Okafor writes, began in the winter.")]),
+    ("The pilot had no record of the fault, the airline added, and had passed every check.",
+     [("added", "indirect", "the airline",
+       "The pilot had no record of the fault, the airline added, and had passed every check.")]),
+])
+def test_a_clause_of_saying_set_into_the_sentence_attributes_all_of_it(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A new poll shows the mayor ten points ahead.", [("shows", "indirect", "A new poll", None)]),
+    ("Only a quarter of voters agree with him.",
+     [("agree", "indirect", "Only a quarter of voters", "with him")]),
+    ("The harbour master also had strong views on the toll.",
+     [("views", "indirect", "The harbour master", None)]),
+])
+def test_findings_agreement_and_held_views(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
 def test_a_quote_cut_from_its_cue_by_the_parser_still_belongs_to_it(analyse):
     text = "Harbour staff waited.\n\n“The ferry is late again. What a shambles!” he wrote.\n"
     assert _said(analyse, text) == [("wrote", "direct", "he", "“The ferry is late again. What a shambles!”")]
