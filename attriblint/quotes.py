@@ -21,17 +21,25 @@ class Quote:
     end: int
     group: int
     closed: bool
+    mark: str = "“"  # the opening mark: one character, or '' (two apostrophes)
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        width = len(self.mark)
+        return self.start + width, self.end - width if self.closed else self.end
+
+
+def _mark_at(text: str, i: int) -> str:
+    """The quote mark at `i`; two apostrophes are one double mark (typewriter and newswire
+    style: ''We will rebuild,'' she said)."""
+    return "''" if text.startswith("''", i) else text[i]
 
 
 def _opens(text: str, i: int, start: int) -> bool:
-    ch = text[i]
+    ch = _mark_at(text, i)
     if ch in OPENING_DOUBLE:
         return True
-    if ch == '"':
+    if ch in ('"', "''"):
         return i == start or text[i - 1] in _BEFORE_OPENING
     if ch == "‘":
         return i == start or text[i - 1] in _BEFORE_OPENING
@@ -40,6 +48,8 @@ def _opens(text: str, i: int, start: int) -> bool:
 
 def _closes(text: str, i: int, mark: str) -> bool:
     ch = text[i]
+    if mark == "''":
+        return text.startswith("''", i)
     if mark in "“„«\"":
         return ch in CLOSING_DOUBLE or ch == '"'
     # A single quote closes on ’ or ' not followed by a letter ("don’t" and "Kyiv’s" do not close).
@@ -54,31 +64,36 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     for start, end in paragraphs:
         i = start
         mark, opened = None, None
-        if carried and i < end and _opens(text, i, start) and _same_family(text[i], carried):
-            mark, opened = text[i], i
-            i += 1
+        if carried and i < end and _opens(text, i, start) and _same_family(_mark_at(text, i), carried):
+            mark, opened = _mark_at(text, i), i
+            i += len(mark)
         elif carried:
             group += 1
         carried = None
         while i < end:
+            step = 1
             if mark is None:
                 if _opens(text, i, start):
-                    mark, opened = text[i], i
+                    mark, opened = _mark_at(text, i), i
+                    step = len(mark)
                     group += 1
-            elif mark in "‘" and text[i] in OPENING_DOUBLE + '"' and _opens(text, i, start):
+            elif mark == "‘" and _mark_at(text, i) in (*OPENING_DOUBLE, '"', "''") and _opens(text, i, start):
                 # a double mark inside a single-quoted stretch: the single one was an apostrophe
-                mark, opened = text[i], i
+                mark, opened = _mark_at(text, i), i
+                step = len(mark)
                 group += 1
             elif _closes(text, i, mark):
-                quotes.append(Quote(opened, i + 1, group, True))
+                step = len(mark) if mark == "''" else 1
+                quotes.append(Quote(opened, i + step, group, True, mark))
                 mark = None
-            i += 1
+            i += step
         if mark is not None:
-            quotes.append(Quote(opened, end, group, False))
+            quotes.append(Quote(opened, end, group, False, mark))
             if mark != "‘":
                 carried = mark
     return quotes
 
 
 def _same_family(ch: str, mark: str) -> bool:
-    return (ch in OPENING_DOUBLE + '"') == (mark in OPENING_DOUBLE + '"')
+    doubles = (*OPENING_DOUBLE, '"', "''")
+    return (ch in doubles) == (mark in doubles)

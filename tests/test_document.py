@@ -60,3 +60,12 @@ def test_unbalanced_quote_stops_at_paragraph_end():
     doc = from_text(text, "a.txt")
     assert [text[q.start:q.end] for q in doc.quotes] == ["“this never closes."]
     assert doc.quote_at(text.index("plain")) is None
+
+
+def test_two_apostrophes_open_and_close_a_quotation():
+    from attriblint.quotes import find_quotes
+
+    text = "Costs rose ''because owners expect it,'' she said, and ''that is that.''"
+    quotes = find_quotes(text, [(0, len(text))])
+    assert [(text[q.start:q.end], text[slice(*q.inner)]) for q in quotes] == [
+        ("''because owners expect it,''", "because owners expect it,"), ("''that is that.''", "that is that.")]

@@ -20,6 +20,7 @@ CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
 NOT_SPEAKERS = ("this", "that", "which", "what", "there")
 AUTHOR = ("i", "we", "you")
 QUOTE_MIN_WORDS = 4
+STATEMENT_MIN_WORDS = 8  # a quote this long inside a sentence is a statement, not a phrase
 LABEL_MAX_WORDS = 8  # "Former Attorney General Michael Mukasey at the convention:"
 HEADLINE_MAX_WORDS = 16
 NOUN_CONTENT = ("of", "for", "on", "about", "against", "to", "that")  # "criticism of", "support for"
@@ -430,7 +431,7 @@ def _link_quotes(analysis, found: list[Attribution]) -> list[Attribution]:
         words = sum(len(document.prose[q.start:q.end].split()) for q in pieces)
         if words < QUOTE_MIN_WORDS:
             continue
-        owner = _speaker_of(analysis, starts, speaking, cue_starts, first, last)
+        owner = _speaker_of(analysis, starts, speaking, cue_starts, first, last, words)
         here = _paragraph_index(paragraphs, first.start)
         if owner is None and previous is not None and here - previous[1] == 1 and \
                 first.start == paragraphs[here].start:
@@ -445,21 +446,23 @@ def _link_quotes(analysis, found: list[Attribution]) -> list[Attribution]:
     return found
 
 
-def _speaker_of(analysis, starts, speaking, cue_starts, first, last):
+def _speaker_of(analysis, starts, speaking, cue_starts, first, last, words):
     """The attribution that owns a quotation spanning `first`..`last` pieces, or None."""
     sentences = analysis.sentences
     lo = bisect.bisect_right(starts, first.start) - 1
     hi = bisect.bisect_right(starts, max(last.end - 1, last.start)) - 1
     inside = [a for a in speaking if sentences[max(lo, 0)].start <= a.cue[0] < sentences[hi].end]
+    outside = [a for a in inside if not first.start <= a.cue[0] < last.end]  # "“I expect …,” she said"
     if inside:
-        return inside[0]
+        return (outside or inside)[0]
     if hi + 1 < len(sentences):
         after = sentences[hi + 1]
         for a in speaking:
             if after.start <= a.cue[0] < after.end and a.content is None:
                 return a
     index = bisect.bisect_left(cue_starts, first.start) - 1
-    if index >= 0:
+    statement = first.start == sentences[max(lo, 0)].start or words >= STATEMENT_MIN_WORDS
+    if index >= 0 and statement:  # not a phrase quoted in the reporter's sentence ("known as ''the Poorhouse''")
         candidate = speaking[index]
         paragraphs = analysis.document.paragraphs
         here = _paragraph_index(paragraphs, first.start)

@@ -96,3 +96,24 @@ def test_a_run_of_quote_paragraphs_keeps_its_speaker(analyse):
 def test_a_reply_that_says_nothing_more_is_a_reply(analyse):
     text = "The port director did not elaborate.\n"
     assert _said(analyse, text) == [("did not elaborate", "reply", "The port director", None)]
+
+
+def test_two_apostrophes_quote_like_a_double_mark(analyse):
+    text = "''We will rebuild every house. Nobody will be left behind,'' Petrova told reporters.\n"
+    assert _said(analyse, text) == [
+        ("told", "direct", "Petrova", "''We will rebuild every house. Nobody will be left behind,''")]
+
+
+def test_a_quote_belongs_to_the_cue_outside_it_not_a_verb_inside_it(analyse):
+    text = "''I expect the ferries back by May,'' the mayor said.\n"
+    said = {a[0]: a for a in _said(analyse, text)}
+    assert said["said"] == ("said", "direct", "the mayor", "''I expect the ferries back by May,''")
+    assert said["expect"][3] is None
+
+
+def test_a_phrase_quoted_in_the_reporters_sentence_is_not_the_last_speakers(analyse):
+    text = ("Ana Ruiz, the port director, said the strike was over.\n\n"
+            "The port opened in 1942, when the town was known as ''the gateway to the coast,'' "
+            "with ferries to every island.\n")
+    said = [a for a in _said(analyse, text) if a[1] != "agentless"]
+    assert said == [("said", "indirect", "Ana Ruiz, the port director", "the strike was over")]
