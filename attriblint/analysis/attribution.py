@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from attriblint.analysis.agentless import find_agentless
+from attriblint.analysis.carryover import link_quotes
 from attriblint.analysis.impersonal import agentless_records
 from attriblint.analysis.model import Attribution
 
@@ -19,12 +20,10 @@ COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
 CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
 NOT_SPEAKERS = ("this", "that", "which", "what", "there")
 AUTHOR = ("i", "we", "you")
-QUOTE_MIN_WORDS = 4
-STATEMENT_MIN_WORDS = 8  # a quote this long inside a sentence is a statement, not a phrase
 LABEL_MAX_WORDS = 8  # "Former Attorney General Michael Mukasey at the convention:"
 HEADLINE_MAX_WORDS = 16
 NOUN_CONTENT = ("of", "for", "on", "about", "against", "to", "that")  # "criticism of", "support for"
-FINITE = ("VBD", "VBZ", "VBP", "MD")  # shorter quotes are scare quotes or terms, not a speaker's statement
+FINITE = ("VBD", "VBZ", "VBP", "MD")  # a label with a finite verb is a clause, not a speaker
 
 
 @dataclass
@@ -78,7 +77,7 @@ def find_attributions(analysis) -> list[Attribution]:
         found += _according_to(sentence, lexicon)
         found += _speaker_labels(analysis, sentence, lexicon) + _headline_verbs(sentence, lexicon)
         found += [a for a in _noun_cues(sentence, lexicon) if not any(a.source == b.source for b in found)]
-    found = _link_quotes(analysis, found) + agentless_records(analysis, find_agentless(analysis))
+    found = link_quotes(analysis, found) + agentless_records(analysis, find_agentless(analysis))
     return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))
 
 
@@ -410,73 +409,3 @@ def _next_sentence(analysis, sentence):
         following = analysis.sentences[index]
         return following.start, following.end
     return None
-
-
-# ---------------------------------------------------------------- quotations and carry-over
-def _link_quotes(analysis, found: list[Attribution]) -> list[Attribution]:
-    """Give each quotation its speaker: the cue in the quote's own sentence, else the one in
-    the sentence just after (`"…." He said.`), else the last speaker before it in the same or
-    the previous paragraph (the convention for a quote that runs on)."""
-    document = analysis.document
-    groups: dict[int, list] = {}
-    for quote in document.quotes:
-        groups.setdefault(quote.group, []).append(quote)
-    starts = [s.start for s in analysis.sentences]
-    speaking = [a for a in found if a.kind in ("indirect", "according-to")]
-    cue_starts = [a.cue[0] for a in speaking]
-    paragraphs = document.paragraphs
-    previous = None  # (owner, paragraph index) of the last quotation given a speaker
-    for pieces in groups.values():
-        first, last = pieces[0], pieces[-1]
-        words = sum(len(document.prose[q.start:q.end].split()) for q in pieces)
-        if words < QUOTE_MIN_WORDS:
-            continue
-        owner = _speaker_of(analysis, starts, speaking, cue_starts, first, last, words)
-        here = _paragraph_index(paragraphs, first.start)
-        if owner is None and previous is not None and here - previous[1] == 1 and \
-                first.start == paragraphs[here].start:
-            owner = previous[0]  # a run of quote paragraphs under one speaker
-        if owner is None:
-            continue
-        previous = owner, _paragraph_index(paragraphs, last.start)
-        span = (first.start, last.end)
-        owner.content = _union(owner.content, span)
-        if 2 * (span[1] - span[0]) >= owner.content[1] - owner.content[0]:
-            owner.kind = "direct"
-    return found
-
-
-def _speaker_of(analysis, starts, speaking, cue_starts, first, last, words):
-    """The attribution that owns a quotation spanning `first`..`last` pieces, or None."""
-    sentences = analysis.sentences
-    lo = bisect.bisect_right(starts, first.start) - 1
-    hi = bisect.bisect_right(starts, max(last.end - 1, last.start)) - 1
-    inside = [a for a in speaking if sentences[max(lo, 0)].start <= a.cue[0] < sentences[hi].end]
-    outside = [a for a in inside if not first.start <= a.cue[0] < last.end]  # "“I expect …,” she said"
-    if inside:
-        return (outside or inside)[0]
-    if hi + 1 < len(sentences):
-        after = sentences[hi + 1]
-        for a in speaking:
-            if after.start <= a.cue[0] < after.end and a.content is None:
-                return a
-    index = bisect.bisect_left(cue_starts, first.start) - 1
-    statement = first.start == sentences[max(lo, 0)].start or words >= STATEMENT_MIN_WORDS
-    if index >= 0 and statement:  # not a phrase quoted in the reporter's sentence ("known as ''the Poorhouse''")
-        candidate = speaking[index]
-        paragraphs = analysis.document.paragraphs
-        here = _paragraph_index(paragraphs, first.start)
-        there = _paragraph_index(paragraphs, candidate.cue[0])
-        if here - there <= 1:
-            return candidate
-    return None
-
-
-def _paragraph_index(paragraphs, offset: int) -> int:
-    return bisect.bisect_right([p.start for p in paragraphs], offset) - 1
-
-
-def _union(a, b):
-    if a is None:
-        return b
-    return min(a[0], b[0]), max(a[1], b[1])
