@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from attriblint.analysis.agentless import find_agentless
+from attriblint.analysis.carryover import link_quotes
 from attriblint.analysis.impersonal import agentless_records
 from attriblint.analysis.model import Attribution
 
@@ -19,11 +20,10 @@ COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
 CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
 NOT_SPEAKERS = ("this", "that", "which", "what", "there")
 AUTHOR = ("i", "we", "you")
-QUOTE_MIN_WORDS = 4
 LABEL_MAX_WORDS = 8  # "Former Attorney General Michael Mukasey at the convention:"
 HEADLINE_MAX_WORDS = 16
 NOUN_CONTENT = ("of", "for", "on", "about", "against", "to", "that")  # "criticism of", "support for"
-FINITE = ("VBD", "VBZ", "VBP", "MD")  # shorter quotes are scare quotes or terms, not a speaker's statement
+FINITE = ("VBD", "VBZ", "VBP", "MD")  # a label with a finite verb is a clause, not a speaker
 
 
 @dataclass
@@ -36,6 +36,11 @@ class Lexicon:
     nouns: frozenset[str]
     poll_verbs: frozenset[str]
     poll_subjects: frozenset[str]
+    prepositions: dict[str, frozenset[str]]
+    objects: frozenset[str]
+    receiving: frozenset[str]
+    not_labels: frozenset[str]
+    evidence: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -46,7 +51,18 @@ class Lexicon:
                    [re.compile(p, re.I) for p in lex.get("reply-patterns", [])],
                    frozenset(lex.get("label-nouns", [])),
                    frozenset(lex.get("speech-nouns", [])),
-                   frozenset(lex.get("poll-verbs", [])), frozenset(lex.get("poll-subjects", [])))
+                   frozenset(lex.get("poll-verbs", [])), frozenset(lex.get("poll-subjects", [])),
+                   {verb: frozenset(preps) for verb, preps in lex.get("speech-verbs-with-preposition", {}).items()},
+                   frozenset(lex.get("speech-objects", [])), frozenset(lex.get("receiving-verbs", [])),
+                   frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])))
+
+    def known(self, token, words) -> str | None:
+        """The lemma of `token` found in `words`, trying its spelling too where the small
+        model's lemma is wrong ("hopes" → "hop", a verb tagged as a plural noun)."""
+        for form in _forms(token):
+            if form in words:
+                return form
+        return None
 
 
 def find_attributions(analysis) -> list[Attribution]:
@@ -61,7 +77,7 @@ def find_attributions(analysis) -> list[Attribution]:
         found += _according_to(sentence, lexicon)
         found += _speaker_labels(analysis, sentence, lexicon) + _headline_verbs(sentence, lexicon)
         found += [a for a in _noun_cues(sentence, lexicon) if not any(a.source == b.source for b in found)]
-    found = _link_quotes(analysis, found) + agentless_records(analysis, find_agentless(analysis))
+    found = link_quotes(analysis, found) + agentless_records(analysis, find_agentless(analysis))
     return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))
 
 
@@ -90,13 +106,16 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
     out = []
     block = sentence.block
     for verb in sentence.span:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") and not _mistagged_verb(verb):
             continue
-        lemma = verb.lemma_.lower()
-        strict = lemma in lexicon.speech or _before_colon(verb) or _poll_answer(verb, lexicon)
-        if not strict and lemma not in lexicon.with_content:
-            continue
+        strict = bool(lexicon.known(verb, lexicon.speech)) or _before_colon(verb) or _poll_answer(verb, lexicon) \
+            or _evidence(verb, lexicon)
         content = _complement(verb)
+        topic = None if strict else _topic(verb, lexicon)
+        if topic is not None:  # "talked about the economy", "weighed in on the race"
+            strict, content = True, content or topic
+        if not strict and not lexicon.known(verb, lexicon.with_content):
+            continue
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if _parenthetical(verb):  # "as the Post observed, …": the clause it hangs on
             content = sentence.span
@@ -118,6 +137,45 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
     return out
 
 
+def _forms(token) -> list[str]:
+    word = token.lower_
+    forms = [token.lemma_.lower(), word]
+    for ending, stems in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms += [word[:-len(ending)] + stem for stem in stems]
+    return forms
+
+
+def _mistagged_verb(token) -> bool:
+    """"Trump predicts that …": the small model reads a third-person verb after a name as a
+    plural noun; a sentence root with a clause of its own is a verb all the same."""
+    return token.tag_ == "NNS" and token.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _topic(verb, lexicon: Lexicon):
+    """"spoke about the economy", "weighed in on the race": a verb that reports speech or
+    stance only with its preposition; the prepositional phrase is what was said."""
+    preps = lexicon.prepositions.get(lexicon.known(verb, lexicon.prepositions) or "")
+    if not preps:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in preps:
+            words = list(child.subtree)
+            if child.dep_ != "prep":  # "weigh in on", "fire back at": the phrase after the particle
+                words += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i for t in c.subtree]
+            return verb.doc[min(t.i for t in words):max(t.i for t in words) + 1]
+    return None
+
+
+def _evidence(verb, lexicon: Lexicon) -> bool:
+    """"A poll shows Cruz ahead", "the records show …": a poll, study or record that shows or
+    finds something is the source of it, with or without a clause."""
+    if not lexicon.known(verb, lexicon.with_content):
+        return False
+    subject = _subject(verb)
+    return subject is not None and subject.lemma_.lower() in lexicon.evidence
+
+
 def _poll_answer(verb, lexicon: Lexicon) -> bool:
     """"56 percent would vote for her", "a majority of respondents chose him": the people
     polled hold the view."""
@@ -136,12 +194,22 @@ def _passive(verb) -> bool:
 
 
 def _parenthetical(verb) -> bool:
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    """"as the Post observed, …", "The trouble, Frank writes, began …", "…, the airline added,
+    and …": a clause of saying set into the sentence it attributes."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if verb.dep_ != "parataxis" or subject is None:
+        return False
+    first = min(t.i for t in subject.subtree)
+    return first > 0 and verb.doc[first - 1].text in (",", "—", "–")
 
 
 def _subject(verb):
     """The speaker of `verb`: its own subject, else the one it shares with the verb it hangs on
     ("X, speaking…, said", "X denied it and added that…", "X, who said…")."""
+    if verb.pos_ == "NOUN":  # a mistagged verb: its speaker is the name before it
+        return next((c for c in reversed(list(verb.lefts)) if c.dep_ in ("compound", "nsubj")), None)
     for _ in range(3):
         for child in verb.children:
             if child.dep_ in SUBJECTS:
@@ -176,11 +244,13 @@ def _is_clause(token) -> bool:
 
 
 def _introduces_quote(sentence, verb) -> bool:
-    """`verb` is followed by a colon or stands next to a quotation of its own."""
+    """`verb` is followed by a colon or stands next to a quotation of its own, in its sentence
+    or just before it (`… A pathetic figure!” he wrote.`, cut in two by the parser)."""
     after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     if after is not None and after.text in (":", "—", "–"):
         return True
-    return any(t.is_quote for t in sentence.span)
+    first = sentence.span.start
+    return any(t.is_quote for t in sentence.span) or (first > 0 and verb.doc[first - 1].is_quote)
 
 
 def _cue_span(block, verb):
@@ -245,13 +315,33 @@ def _noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
     out = []
     block = sentence.block
     for noun in sentence.span:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.nouns or not _has_content(noun):
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma not in lexicon.nouns | lexicon.objects:
             continue
-        speaker = _noun_speaker(noun)
+        speaker = _noun_speaker(noun) if lemma in lexicon.nouns and _has_content(noun) else None
+        if speaker is None:
+            speaker = _object_speaker(noun, lexicon)
         if speaker is None or speaker.lower_ in NOT_SPEAKERS or speaker.lower_ in AUTHOR + ("my", "our", "your"):
             continue
         out.append(Attribution("indirect", block.span(noun), source=_source_span(block, speaker)))
     return out
+
+
+def _object_speaker(noun, lexicon: Lexicon):
+    """"She voiced concern", "drew criticism from Democrats", "won the support of unions":
+    a noun of saying as the object of a verb; the speaker is the verb's subject, or the
+    `from`/`of` object after a verb of receiving."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or lexicon.known(verb, lexicon.speech):
+        return None  # a verb of saying is a cue of its own
+    if lexicon.known(verb, lexicon.receiving):
+        preps = [c for c in list(noun.children) + list(verb.children)
+                 if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")]
+        return next((c for p in preps for c in p.children if c.dep_ == "pobj"), None)
+    if noun.lemma_.lower() not in lexicon.objects:
+        return None
+    subject = _subject(verb)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None
 
 
 def _has_content(noun) -> bool:
@@ -281,20 +371,35 @@ def _speaker_labels(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
     if colon:
         label = tokens[:colon]
         rest = tokens[colon + 1:]
-        if _labels_speaker(label, lexicon) and (not rest or _says_something(rest)):
+        headline = _title_case(tokens)
+        opening = sentence.start == block.paragraph.start
+        if _labels_speaker(label, lexicon, headline or opening) and (not rest or _says_something(rest, headline)):
             source = (block.span(label[0])[0], block.span(label[-1])[1])
             content = (block.span(rest[0])[0], sentence.end) if rest else _next_sentence(analysis, sentence)
+            if content and opening and not headline:
+                content = content[0], block.paragraph.end  # a transcript: "FALLIN: I think … I trust him"
             return [Attribution("indirect", block.span(tokens[colon]), source=source, content=content)]
     return []
 
 
-def _labels_speaker(label, lexicon: Lexicon) -> bool:
-    return any(t.pos_ == "PROPN" or t.lemma_.lower() in lexicon.label_nouns for t in label) and \
-        not any(t.tag_ in FINITE or t.lower_ in ("from", "online") for t in label)
+def _labels_speaker(label, lexicon: Lexicon, standalone: bool) -> bool:
+    """A name or a speaking role; in a title-case headline or at the start of a paragraph
+    (a transcript) any short label of capitalised words ("Issa: Clinton's Honesty Is in
+    Question", "FALLIN: I think", which the tagger does not read as names)."""
+    if any(t.tag_ in FINITE or t.lower_ in ("from", "online") or t.lower_ in lexicon.not_labels for t in label) \
+            or label[0].pos_ in ("DET", "CCONJ", "INTJ", "ADV") or any(t.is_punct for t in label):
+        return False  # "The Latest: …", "But beware, Republicans: …"
+    return any(t.pos_ == "PROPN" or t.lemma_.lower() in lexicon.label_nouns for t in label) or \
+        (standalone and len(label) <= 3 and all(t.is_title or t.is_upper for t in label))
 
 
-def _says_something(words) -> bool:
-    return len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in words)
+def _title_case(tokens) -> bool:
+    words = [t for t in tokens if t.is_alpha]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
+
+
+def _says_something(words, headline: bool) -> bool:
+    return len(words) >= 3 and (headline or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in words))
 
 
 def _next_sentence(analysis, sentence):
@@ -304,64 +409,3 @@ def _next_sentence(analysis, sentence):
         following = analysis.sentences[index]
         return following.start, following.end
     return None
-
-
-# ---------------------------------------------------------------- quotations and carry-over
-def _link_quotes(analysis, found: list[Attribution]) -> list[Attribution]:
-    """Give each quotation its speaker: the cue in the quote's own sentence, else the one in
-    the sentence just after (`"…." He said.`), else the last speaker before it in the same or
-    the previous paragraph (the convention for a quote that runs on)."""
-    document = analysis.document
-    groups: dict[int, list] = {}
-    for quote in document.quotes:
-        groups.setdefault(quote.group, []).append(quote)
-    starts = [s.start for s in analysis.sentences]
-    speaking = [a for a in found if a.kind in ("indirect", "according-to")]
-    cue_starts = [a.cue[0] for a in speaking]
-    for pieces in groups.values():
-        first, last = pieces[0], pieces[-1]
-        words = sum(len(document.prose[q.start:q.end].split()) for q in pieces)
-        if words < QUOTE_MIN_WORDS:
-            continue
-        owner = _speaker_of(analysis, starts, speaking, cue_starts, first, last)
-        if owner is None:
-            continue
-        span = (first.start, last.end)
-        owner.content = _union(owner.content, span)
-        if 2 * (span[1] - span[0]) >= owner.content[1] - owner.content[0]:
-            owner.kind = "direct"
-    return found
-
-
-def _speaker_of(analysis, starts, speaking, cue_starts, first, last):
-    """The attribution that owns a quotation spanning `first`..`last` pieces, or None."""
-    sentences = analysis.sentences
-    lo = bisect.bisect_right(starts, first.start) - 1
-    hi = bisect.bisect_right(starts, max(last.end - 1, last.start)) - 1
-    inside = [a for a in speaking if sentences[max(lo, 0)].start <= a.cue[0] < sentences[hi].end]
-    if inside:
-        return inside[0]
-    if hi + 1 < len(sentences):
-        after = sentences[hi + 1]
-        for a in speaking:
-            if after.start <= a.cue[0] < after.end and a.content is None:
-                return a
-    index = bisect.bisect_left(cue_starts, first.start) - 1
-    if index >= 0:
-        candidate = speaking[index]
-        paragraphs = analysis.document.paragraphs
-        here = _paragraph_index(paragraphs, first.start)
-        there = _paragraph_index(paragraphs, candidate.cue[0])
-        if here - there <= 1:
-            return candidate
-    return None
-
-
-def _paragraph_index(paragraphs, offset: int) -> int:
-    return bisect.bisect_right([p.start for p in paragraphs], offset) - 1
-
-
-def _union(a, b):
-    if a is None:
-        return b
-    return min(a[0], b[0]), max(a[1], b[1])

@@ -1,0 +1,119 @@
+"""Constructions of attribution beyond "X said that …", on short drafts written for these
+tests: verbs the small model mislemmatises, verbs of saying with their preposition, nouns of
+saying as objects, quotes cut from their cue, transcripts and runs of quote paragraphs."""
+import pytest
+
+
+def _said(analyse, text):
+    return [(text[a.cue[0]:a.cue[1]], a.kind, a.source and text[a.source[0]:a.source[1]],
+             a.content and text[a.content[0]:a.content[1]])
+            for a in analyse(text).attributions]
+
+
+@pytest.mark.parametrize("text, found", [
+    # the model lemmatises "hopes" as "hop"; the spelling still finds the verb of thinking
+    ("Senator Vale hopes the bridge will reopen by May.",
+     [("hopes", "indirect", "Senator Vale", "the bridge will reopen by May")]),
+    ("Okafor predicts that the vote will fail.",
+     [("predicts", "indirect", "Okafor", "that the vote will fail")]),
+    ("The mayor thanked volunteers for clearing the beach.",
+     [("thanked", "indirect", "The mayor", None)]),
+])
+def test_verbs_of_saying_and_thinking(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The governor spoke about the flood defences on Monday.",
+     [("spoke", "indirect", "The governor", "about the flood defences")]),
+    ("The mayor weighed in on the harbour dispute.",
+     [("weighed in", "indirect", "The mayor", "in on the harbour dispute")]),
+])
+def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The minister voiced concern about the dam.", [("concern", "indirect", "The minister", None)]),
+    ("The plan drew criticism from local farmers.", [("criticism", "indirect", "local farmers", None)]),
+])
+def test_nouns_of_saying_as_objects(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "The plan drew criticism.",                       # received, but from no one named
+    "The governor spoke to the crowd on Monday.",     # an audience, not what was said
+    "Jane Doe reported from Kyiv.",                   # a reporter's credit line
+    "The Latest: Ferry strike ends after two days",   # a series label, not a speaker
+    "But beware, sailors: the tide turns at noon.",   # an aside, not a speaker
+])
+def test_near_misses_are_not_attributions(analyse, text):
+    assert _said(analyse, text) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The trouble, Okafor writes, began in the winter.",
+     [("writes", "indirect", "Okafor", "The trouble, Okafor writes, began in the winter.")]),
+    ("The pilot had no record of the fault, the airline added, and had passed every check.",
+     [("added", "indirect", "the airline",
+       "The pilot had no record of the fault, the airline added, and had passed every check.")]),
+])
+def test_a_clause_of_saying_set_into_the_sentence_attributes_all_of_it(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A new poll shows the mayor ten points ahead.", [("shows", "indirect", "A new poll", None)]),
+    ("Only a quarter of voters agree with him.",
+     [("agree", "indirect", "Only a quarter of voters", "with him")]),
+    ("The harbour master also had strong views on the toll.",
+     [("views", "indirect", "The harbour master", None)]),
+])
+def test_findings_agreement_and_held_views(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+def test_a_quote_cut_from_its_cue_by_the_parser_still_belongs_to_it(analyse):
+    text = "Harbour staff waited.\n\n“The ferry is late again. What a shambles!” he wrote.\n"
+    assert _said(analyse, text) == [("wrote", "direct", "he", "“The ferry is late again. What a shambles!”")]
+
+
+def test_a_transcript_label_covers_its_whole_paragraph(analyse):
+    text = "HARRIS: I think the bridge is safe. We checked it twice.\n\nThe bridge opened at noon.\n"
+    assert _said(analyse, text) == [(":", "indirect", "HARRIS", "I think the bridge is safe. We checked it twice.")]
+
+
+def test_a_run_of_quote_paragraphs_keeps_its_speaker(analyse):
+    text = ("Ana Ruiz, the port director, said the strike was over.\n\n"
+            "“We have a deal. Everyone goes back tomorrow.”\n\n"
+            "“The ferries will run on Sunday as usual.”\n")
+    [said] = analyse(text).attributions
+    assert (said.kind, text[slice(*said.content)].splitlines()[-1]) == \
+        ("direct", "“The ferries will run on Sunday as usual.”")
+
+
+def test_a_reply_that_says_nothing_more_is_a_reply(analyse):
+    text = "The port director did not elaborate.\n"
+    assert _said(analyse, text) == [("did not elaborate", "reply", "The port director", None)]
+
+
+def test_two_apostrophes_quote_like_a_double_mark(analyse):
+    text = "''We will rebuild every house. Nobody will be left behind,'' Petrova told reporters.\n"
+    assert _said(analyse, text) == [
+        ("told", "direct", "Petrova", "''We will rebuild every house. Nobody will be left behind,''")]
+
+
+def test_a_quote_belongs_to_the_cue_outside_it_not_a_verb_inside_it(analyse):
+    text = "''I expect the ferries back by May,'' the mayor said.\n"
+    said = {a[0]: a for a in _said(analyse, text)}
+    assert said["said"] == ("said", "direct", "the mayor", "''I expect the ferries back by May,''")
+    assert said["expect"][3] is None
+
+
+def test_a_phrase_quoted_in_the_reporters_sentence_is_not_the_last_speakers(analyse):
+    text = ("Ana Ruiz, the port director, said the strike was over.\n\n"
+            "The port opened in 1942, when the town was known as ''the gateway to the coast,'' "
+            "with ferries to every island.\n")
+    said = [a for a in _said(analyse, text) if a[1] != "agentless"]
+    assert said == [("said", "indirect", "Ana Ruiz, the port director", "the strike was over")]
