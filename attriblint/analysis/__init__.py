@@ -22,7 +22,8 @@ class Block:
     start: int
     end: int
     paragraph: Paragraph
-    doc: Any  # spacy.tokens.Doc of prose[start:end]
+    doc: Any  # spacy.tokens.Doc of `text`
+    text: str  # prose[start:end] (Doc.text would re-join every token on each call)
 
     def span(self, token_or_span) -> tuple[int, int]:
         """Absolute [start, end) offsets of a spaCy token or span of this block."""
@@ -40,7 +41,7 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.block.doc.text[self.span.start_char:self.span.end_char]  # Span.text re-joins tokens
+        return self.block.text[self.span.start_char:self.span.end_char]
 
 
 class Analysis:
@@ -59,15 +60,16 @@ class Analysis:
         for paragraph in self.document.paragraphs:
             for start, end in _pieces(self.document.prose, paragraph.start, paragraph.end):
                 pieces.append((start, end, paragraph))
-        docs = self.pipeline.parse([self.document.prose[s:e] for s, e, _ in pieces]) if pieces else []
-        return [Block(s, e, p, doc) for (s, e, p), doc in zip(pieces, docs)]
+        texts = [self.document.prose[s:e] for s, e, _ in pieces]
+        docs = self.pipeline.parse(texts) if pieces else []
+        return [Block(s, e, p, doc, text) for (s, e, p), doc, text in zip(pieces, docs, texts)]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         out = []
         for block in self.blocks:
             for sent in block.doc.sents:
-                if sent.text.strip():
+                if block.text[sent.start_char:sent.end_char].strip():
                     start, end = block.span(sent)
                     out.append(Sentence(start, end, block, sent))
         return out
