@@ -14,6 +14,9 @@ from typing import Any
 from attriblint.document import Document, Paragraph
 from attriblint.nlp import MAX_BLOCK_CHARS
 
+# "MACAU (Reuters) – ", "DOVER, Del. (AP) — ": a place in capitals, its state, the agency
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+\b(?:[ ,]+[A-Z][A-Za-z'’.-]*)*(?:\s*\([^)\n]*\))?\s*[—–-]\s+")
+
 
 @dataclass(frozen=True)
 class Block:
@@ -107,7 +110,13 @@ class Analysis:
 
 
 def _pieces(text: str, start: int, end: int):
-    """Cut a paragraph longer than the model accepts at sentence ends (rare: pasted dumps)."""
+    """A wire dateline apart from the sentence it opens, which the parser would otherwise give
+    the place as its subject ("MACAU (Reuters) – Top donor Sheldon Adelson said"); and a
+    paragraph longer than the model accepts cut at sentence ends (rare: pasted dumps)."""
+    dateline = _DATELINE.match(text, start, end)
+    if dateline and dateline.end() < end:
+        yield start, dateline.end()
+        start = dateline.end()
     while end - start > MAX_BLOCK_CHARS:
         window = text[start:start + MAX_BLOCK_CHARS]
         cut = max((m.end() for m in re.finditer(r"[.!?]\s", window)), default=MAX_BLOCK_CHARS)

@@ -117,3 +117,13 @@ def test_a_phrase_quoted_in_the_reporters_sentence_is_not_the_last_speakers(anal
             "with ferries to every island.\n")
     said = [a for a in _said(analyse, text) if a[1] != "agentless"]
     assert said == [("said", "indirect", "Ana Ruiz, the port director", "the strike was over")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("LISBON (Reuters) – Top Harbour Party donor Sam Reyes told friends he would back the mayor.\n",
+     ("told", "indirect", "Top Harbour Party donor Sam Reyes")),
+    ("DOVER, Del. (AP) — Senate candidate Ann Mole says the port deal is dead.\n",
+     ("says", "indirect", "Senate candidate Ann Mole")),
+])
+def test_a_wire_dateline_is_not_the_speaker(analyse, text, found):
+    assert _said(analyse, text)[0][:3] == found
