@@ -45,10 +45,12 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _quote_starts: list[int] = field(default_factory=list, repr=False)
+    _paragraph_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self):
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self._quote_starts = [q.start for q in self.quotes]
+        self._paragraph_starts = [p.start for p in self.paragraphs]
 
     @property
     def line_count(self) -> int:
@@ -63,6 +65,10 @@ class Document:
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+    def paragraph_index(self, offset: int) -> int:
+        """Number of the last paragraph that starts at or before the offset (-1 before the first)."""
+        return bisect.bisect_right(self._paragraph_starts, offset) - 1
 
     def quote_at(self, start: int, end: int | None = None) -> Quote | None:
         """The quotation that holds most of the span [start, end), if any."""

@@ -37,16 +37,15 @@ def _mark_at(text: str, i: int) -> str:
 
 
 def _opens(text: str, i: int, start: int) -> bool:
-    ch = _mark_at(text, i)
+    ch = text[i]  # looked at for every character: the common case returns at once
     if ch in OPENING_DOUBLE:
         return True
-    if ch == PAIR:  # before a word, after a space or the paragraph start
-        return (i == start or text[i - 1] in _BEFORE_OPENING) and text[i + 2:i + 3].strip() != ""
-    if ch == '"':
-        return i == start or text[i - 1] in _BEFORE_OPENING
-    if ch == "‘":
-        return i == start or text[i - 1] in _BEFORE_OPENING
-    return False
+    if ch not in "\"‘'`" or ch in "'`" and _mark_at(text, i) != PAIR:
+        return False
+    after_space = i == start or text[i - 1] in _BEFORE_OPENING
+    if ch in "'`":  # a pair opens before a word
+        return after_space and text[i + 2:i + 3].strip() != ""
+    return after_space
 
 
 def _closes(text: str, i: int, mark: str) -> bool:

@@ -6,6 +6,7 @@ for something another layer already found.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -76,6 +77,24 @@ class Analysis:
                     start, end = block.span(sent)
                     out.append(Sentence(start, end, block, sent))
         return out
+
+    def block_index(self, offset: int) -> int | None:
+        """Number of the block that holds the draft offset, or None outside parsed prose."""
+        number = bisect.bisect_right(self._block_starts, offset) - 1
+        return number if number >= 0 and offset < self.blocks[number].end else None
+
+    def span_at(self, start: int, end: int):
+        """The spaCy span of the words over draft offsets [start, end), within the block that
+        holds `start`; None outside parsed prose."""
+        number = self.block_index(start)
+        if number is None:
+            return None
+        block = self.blocks[number]
+        return block.doc.char_span(start - block.start, min(end, block.end) - block.start, alignment_mode="expand")
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
 
     @cached_property
     def sides(self):

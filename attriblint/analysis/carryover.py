@@ -29,13 +29,13 @@ def link_quotes(analysis, found: list[Attribution]) -> list[Attribution]:
         if words < QUOTE_MIN_WORDS:
             continue
         owner = _speaker_of(analysis, starts, speaking, cue_starts, first, last, words)
-        here = _paragraph_index(paragraphs, first.start)
+        here = document.paragraph_index(first.start)
         if owner is None and previous is not None and here - previous[1] == 1 and \
                 first.start == paragraphs[here].start:
             owner = previous[0]  # a run of quote paragraphs under one speaker
         if owner is None:
             continue
-        previous = owner, _paragraph_index(paragraphs, last.start)
+        previous = owner, document.paragraph_index(last.start)
         span = (first.start, last.end)
         owner.content = _union(owner.content, span)
         if 2 * (span[1] - span[0]) >= owner.content[1] - owner.content[0]:
@@ -61,16 +61,12 @@ def _speaker_of(analysis, starts, speaking, cue_starts, first, last, words):
     statement = first.start == sentences[max(lo, 0)].start or words >= STATEMENT_MIN_WORDS
     if index >= 0 and statement:  # not a phrase quoted in the reporter's sentence ("known as ''the Poorhouse''")
         candidate = speaking[index]
-        paragraphs = analysis.document.paragraphs
-        here = _paragraph_index(paragraphs, first.start)
-        there = _paragraph_index(paragraphs, candidate.cue[0])
+        document = analysis.document
+        here = document.paragraph_index(first.start)
+        there = document.paragraph_index(candidate.cue[0])
         if here - there <= 1:
             return candidate
     return None
-
-
-def _paragraph_index(paragraphs, offset: int) -> int:
-    return bisect.bisect_right([p.start for p in paragraphs], offset) - 1
 
 
 def _union(a, b):

@@ -137,14 +137,13 @@ class DraftSides:
 
     def _locate(self, start: int, end: int):
         """(block number, head token) of the words that start inside [start, end), or None."""
-        for number, block in enumerate(self.analysis.blocks):
-            if block.start <= start < block.end:
-                span = block.doc.char_span(start - block.start, min(end, block.end) - block.start,
-                                           alignment_mode="expand")
-                inside = [t for t in span or () if block.start + t.idx >= start and not t.is_punct]
-                heads = [t for t in inside if not (start <= block.start + t.head.idx < end) or t.head == t]
-                return (number, heads[0]) if heads else None
-        return None
+        number = self.analysis.block_index(start)
+        if number is None:
+            return None
+        offset = self.analysis.blocks[number].start
+        inside = [t for t in self.analysis.span_at(start, end) or () if offset + t.idx >= start and not t.is_punct]
+        heads = [t for t in inside if not (start <= offset + t.head.idx < end) or t.head == t]
+        return (number, heads[0]) if heads else None
 
     def _described_side(self, number: int, head) -> str | None:
         """Nearest side term among the words that say who the phrase is (dependency distance)."""

@@ -6,7 +6,6 @@ officials, sources, with no name) or described (the ministry, a report).
 """
 from __future__ import annotations
 
-import bisect
 
 from attriblint.analysis.model import Attribution, Source
 
@@ -36,9 +35,8 @@ def resolve_sources(analysis, attributions: list[Attribution]) -> list[Source]:
     lexicons = analysis.lexicons
     sources: list[Source] = []
     kinds: list[str] = []  # person, group or body, per source
-    starts = [b.start for b in analysis.blocks]
     for attribution in sorted((a for a in attributions if a.source), key=lambda a: a.source[0]):
-        span = _char_span(analysis, starts, attribution.source)
+        span = analysis.span_at(*attribution.source)
         if span is None:
             continue
         mention = _Mention(analysis, span, lexicons)
@@ -58,11 +56,6 @@ def resolve_sources(analysis, attributions: list[Attribution]) -> list[Source]:
             attribution.named = sources[attribution.source_id].named
             attribution.anonymous = sources[attribution.source_id].anonymous
     return sources
-
-
-def _char_span(analysis, starts, offsets):
-    block = analysis.blocks[bisect.bisect_right(starts, offsets[0]) - 1]
-    return block.doc.char_span(offsets[0] - block.start, offsets[1] - block.start, alignment_mode="expand")
 
 
 def _earlier(mention: _Mention, sources: list[Source], kinds: list[str], lexicons) -> int | None:

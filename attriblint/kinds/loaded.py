@@ -60,11 +60,13 @@ def _short_phrase(inner: str, max_words: int) -> bool:
 
 def _attributed_near(analysis, offset: int, verbs: set[str]) -> bool:
     """Someone is reported speaking or naming in the quote's sentence or the one before."""
-    for block in analysis.blocks:
-        if block.start <= offset < block.end:
-            sentences = list(block.doc.sents)
-            for index, sentence in enumerate(sentences):
-                if block.span(sentence)[0] <= offset < block.span(sentence)[1]:
-                    nearby = sentences[max(0, index - 1):index + 1]
-                    return any(t.lemma_.lower() in verbs or t.lower_ in verbs for s in nearby for t in s)
+    number = analysis.block_index(offset)
+    if number is None:
+        return False
+    block = analysis.blocks[number]
+    sentences = list(block.doc.sents)
+    for index, sentence in enumerate(sentences):
+        if block.span(sentence)[0] <= offset < block.span(sentence)[1]:
+            nearby = sentences[max(0, index - 1):index + 1]
+            return any(t.lemma_.lower() in verbs or t.lower_ in verbs for s in nearby for t in s)
     return False

@@ -4,7 +4,8 @@ already stands behind the clause ("officials said the town is thought to have fa
 
 The analysis records every agentless cue PolNeAR would mark; `agentless-ignore` names the
 verbs (and complements) whose agentless use is routine news rather than a view credited to
-no one ("is expected TO arrive", but not "it is expected THAT…"). Matches that touch ("Some" + "critics") are one finding, not two.
+no one ("is expected TO arrive", but not "it is expected THAT…"). Matches that touch
+("Some" + "critics") are one finding, not two.
 """
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ class VagueRule(PhraseRule):
     def matches(self, analysis):
         found = super().matches(analysis)
         for record in find_agentless(analysis):
-            verb = self._cue_verb(analysis, record.cue)
+            span = analysis.span_at(*record.cue)
+            verb = span.root if span is not None else None
             if verb is not None and not self._ignored(verb) and not is_attributed(verb, analysis.lexicons):
                 found.append((record.cue[0], record.cue[1], self.agentless_entry))
         return _joined(found, analysis.document.prose)
@@ -41,14 +43,6 @@ class VagueRule(PhraseRule):
     def _ignored(self, verb) -> bool:
         wanted = self.ignored.get(verb.lemma_.lower(), ())
         return "any" in wanted or complement_kind(verb) in wanted
-
-    @staticmethod
-    def _cue_verb(analysis, cue):
-        for block in analysis.blocks:
-            if block.start <= cue[0] < block.end:
-                span = block.doc.char_span(cue[0] - block.start, cue[1] - block.start, alignment_mode="expand")
-                return span.root if span is not None else None
-        return None
 
 
 def _joined(matches, prose: str):
