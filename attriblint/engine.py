@@ -240,7 +240,12 @@ class Checker:
             return
         context = _start_method()
         if context.get_start_method() == "fork":
-            self.pipeline.nlp  # noqa: B018 - load once here; the forked workers share it
+            # The first draft is checked here: the model, the rule packs' lemmas, textstat and
+            # every table a rule builds on first use are then in place for the workers to share,
+            # rather than built again in each of them.
+            yield self.check_one(paths[0])
+            paths = paths[1:]
+            self.pipeline.nlp  # noqa: B018 - loaded even if that draft needed no parse
             gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
         try:
             with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,

@@ -4,6 +4,8 @@ Every cold run pays for these imports, so they are worth trimming:
 - spaCy's `__init__` imports its own command line (typer, requests, weasel, jinja2) only to
   expose `spacy.info`: about a third of `import spacy`. A stand-in `spacy.cli` is in place
   while spaCy imports; afterwards the real one imports normally on first use.
+- spaCy's registries (catalogue) look up plugin entry points by group about 190 times per
+  model load, each time filtering every installed entry point; the groups are indexed once.
 - textstat 0.7 imports the deprecated `pkg_resources` (a scan of every installed
   distribution) only to open its word lists; it gets a stand-in that opens them through
   `importlib.resources`, which also keeps it working where setuptools no longer ships
@@ -21,6 +23,9 @@ def import_spacy() -> ModuleType:
         info.info = _spacy_info
         with _standing_in({"spacy.cli": ModuleType("spacy.cli"), "spacy.cli.info": info}):
             import spacy  # noqa: F401 - imported for its side effect on sys.modules
+        catalogue = sys.modules["catalogue"]
+        if hasattr(catalogue.AVAILABLE_ENTRY_POINTS, "select"):
+            catalogue.AVAILABLE_ENTRY_POINTS = EntryPointIndex(catalogue.AVAILABLE_ENTRY_POINTS)
     return sys.modules["spacy"]
 
 
@@ -31,6 +36,20 @@ def import_textstat() -> ModuleType:
         with _standing_in({"pkg_resources": resources}):
             import textstat  # noqa: F401
     return sys.modules["textstat"]
+
+
+class EntryPointIndex:
+    """Installed entry points whose selections are made once each and then remembered."""
+
+    def __init__(self, entry_points):
+        self.entry_points = entry_points
+        self.selections: dict[tuple, object] = {}
+
+    def select(self, **params):
+        key = tuple(sorted(params.items()))
+        if key not in self.selections:
+            self.selections[key] = self.entry_points.select(**params)
+        return self.selections[key]
 
 
 def _spacy_info(*args, **kwargs):

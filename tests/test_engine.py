@@ -91,3 +91,18 @@ def test_pool_workers_fill_the_cache_and_a_warm_run_needs_no_pool_or_model(tmp_p
     assert warm.pipeline.parsed == 0  # the workers filled the cache for the next run
     assert [[f.to_json() for f in r.findings] for r in cold] == [[f.to_json() for f in r.findings] for r in again]
     assert [len(r.findings) for r in again] == [1, 1, 0, 1]
+
+
+def test_the_parent_checks_the_first_draft_before_the_workers_fork(tmp_path):
+    """Whatever that draft builds (model, lemmas, textstat, rule tables) the workers inherit;
+    the parent parses its two paragraphs and no other draft's."""
+    paths = _write(tmp_path)
+    config = load_config(None)
+    ruleset = load_ruleset(config)
+    rules = active_rules(ruleset, ["euphemism"], [])
+    pooled = Checker(config, ruleset, rules)
+    results = pooled.check_paths(paths, jobs=2)
+    assert pooled.pipeline.parsed == 2  # "a.txt": two paragraphs; b, c and d went to the workers
+    assert [r.path for r in results] == paths
+    alone = Checker(config, ruleset, rules).check_paths(paths, jobs=1)
+    assert [[f.to_json() for f in r.findings] for r in results] == [[f.to_json() for f in r.findings] for r in alone]

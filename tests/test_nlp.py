@@ -24,6 +24,19 @@ def test_each_need_loads_only_its_pipes():
     assert loaded.pipe_names == ["tok2vec", "tagger", "senter", "attribute_ruler", "lemmatizer"]
 
 
+def test_model_tokenizer_is_the_one_a_plain_load_gives():
+    """The empty tokenizer built at load is filled from the model: the same rules, patterns and
+    special cases as spaCy's own load, which first builds the language defaults."""
+    import spacy
+
+    plain = spacy.load(nlp.resolve_model(), exclude=["ner", "parser"])
+    ours = Pipeline({"lemmas"}).nlp.tokenizer
+    assert ours.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
+    text = "Mr. O'Neill can't say, e.g., whether U.S.-led talks (in N.Y.) go ahead at 5pm :)"
+    assert [t.text for t in ours(text)] == [t.text for t in plain.tokenizer(text)]
+    assert [t.text for t in ours(text)][:4] == ["Mr.", "O'Neill", "ca", "n't"]
+
+
 def test_repeated_paragraphs_are_parsed_once_across_drafts():
     pipeline = Pipeline({"lemmas"})
     pasted = "\n".join(PARAGRAPHS * 4) + "\n"  # one article pasted four times
