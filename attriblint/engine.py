@@ -224,14 +224,20 @@ class Checker:
 
     def _stream(self, paths: list[str], jobs: int):
         """Results in the order of `paths`. With several processes, drafts whose results are
-        cached are done here first, so that only drafts that need the model reach the pool."""
+        cached are done here up to the first that is not, so that an unchanged folder starts no
+        pool and loads no model; from there on the workers (which read the cache too) take over,
+        rather than this process reading every draft twice before they start."""
         if not self.needs or min(jobs, len(paths) // DRAFTS_PER_WORKER) <= 1:
             yield from map(self.check_one, paths)
             return
-        known = [self.check_one(p, cached_only=True) for p in paths] if self.results else [None] * len(paths)
-        fresh = self._pooled([p for p, result in zip(paths, known) if result is None], jobs)
-        for result in known:
-            yield result if result is not None else next(fresh)
+        done = 0
+        while self.results and done < len(paths):
+            result = self.check_one(paths[done], cached_only=True)
+            if result is None:
+                break
+            done += 1
+            yield result
+        yield from self._pooled(paths[done:], jobs)
 
     def _pooled(self, paths: list[str], jobs: int):
         workers = min(jobs, len(paths) // DRAFTS_PER_WORKER)

@@ -106,3 +106,27 @@ def test_the_parent_checks_the_first_draft_before_the_workers_fork(tmp_path):
     assert [r.path for r in results] == paths
     alone = Checker(config, ruleset, rules).check_paths(paths, jobs=1)
     assert [[f.to_json() for f in r.findings] for r in results] == [[f.to_json() for f in r.findings] for r in alone]
+
+
+def test_a_cold_pooled_run_reads_ahead_only_to_the_first_uncached_draft(tmp_path, monkeypatch):
+    paths = _write(tmp_path)
+    config = load_config(None)
+    ruleset = load_ruleset(config)
+    rules = active_rules(ruleset, ["euphemism"], [])
+    Checker(config, ruleset, rules, str(tmp_path / "cache")).check_paths(paths[2:3], jobs=1)  # c.txt kept
+    looked_ahead = []
+    check_file = Checker.check_file
+
+    def recording(self, path, cached_only=False):
+        if cached_only:
+            looked_ahead.append(path)
+        return check_file(self, path, cached_only)
+
+    monkeypatch.setattr(Checker, "check_file", recording)
+    results = Checker(config, ruleset, rules, str(tmp_path / "cache")).check_paths(paths, jobs=2)
+    assert looked_ahead == paths[:1]  # a.txt is not cached: the pool takes it and all after it
+    assert [len(r.findings) for r in results] == [1, 1, 0, 1]
+    looked_ahead.clear()
+    warm = Checker(config, ruleset, rules, str(tmp_path / "cache"))
+    assert [len(r.findings) for r in warm.check_paths(paths, jobs=2)] == [1, 1, 0, 1]
+    assert looked_ahead == paths and warm.pipeline.parsed == 0  # all kept: no pool, no parse
