@@ -34,8 +34,9 @@ MEMO_CHARS = 400_000  # parsed text kept in memory per process (~80k tokens, a f
 # the tok2vec tensor is 384 bytes a token and no rule reads it; user_data belongs to a run.
 NOT_STORED = ("tensor", "user_data")
 LEMMAS_KEY = "\x00lemmas\x00"  # cache key of a lemmatised word list (drafts never hold NUL)
-# The model's own tokenizer file holds its rules: the language defaults it would otherwise build
-# first (2,700 special cases, three regexes) are replaced on load, so start from an empty one.
+# The default models' own tokenizer file holds its rules: the language defaults it would otherwise
+# build first (2,700 special cases, three regexes) are replaced on load, so start from an empty
+# one. Other models (config `model:`) may bring their own tokenizer and load as they are.
 MODEL_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "attriblint.model_tokenizer.v1"}}}
 _LOADED: dict[tuple[str, frozenset], object] = {}  # one load per model and pipe set per process
 _VOCABS: dict[str, object] = {}  # one Vocab per model per process, shared by loads and cached parses
@@ -90,7 +91,8 @@ def _load(model_name: str, wanted: frozenset, vocab):
         spacy = import_spacy()
         unwanted = [p for p in KNOWN_PIPES if p not in wanted]
         try:
-            nlp = spacy.load(model_name, exclude=unwanted, vocab=vocab, config=_tokenizer_config(spacy))
+            config = _tokenizer_config(spacy) if model_name in MODEL_CANDIDATES else {}
+            nlp = spacy.load(model_name, exclude=unwanted, vocab=vocab, config=config)
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot load spaCy model '{model_name}': {exc}") from None
         if "senter" in wanted and "senter" in nlp.disabled:
