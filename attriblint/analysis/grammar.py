@@ -1,0 +1,102 @@
+"""What every cue finder shares: the lexicons of saying, and who the speaker of a verb is
+and which words name it. The finders live in attribution.py (verbs, "according to"),
+nouns.py (nouns of saying) and labels.py (headline and transcript labels)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SUBJECTS = ("nsubj", "csubj")
+CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
+NOT_SPEAKERS = ("this", "that", "which", "what", "there")
+AUTHOR = ("i", "we", "you")
+
+
+@dataclass
+class Lexicon:
+    """The attribution word lists of rules/attribution.yaml, as sets to look lemmas up in."""
+
+    speech: frozenset[str]
+    with_content: frozenset[str]
+    according: list[list[str]]
+    replies: list[re.Pattern]
+    label_nouns: frozenset[str]
+    nouns: frozenset[str]
+    poll_verbs: frozenset[str]
+    poll_subjects: frozenset[str]
+    prepositions: dict[str, frozenset[str]]
+    objects: frozenset[str]
+    receiving: frozenset[str]
+    not_labels: frozenset[str]
+    evidence: frozenset[str]
+
+    @classmethod
+    def of(cls, analysis) -> "Lexicon":
+        lex = analysis.lexicons
+        return cls(frozenset(lex.get("speech-verbs", []) + lex.get("stance-verbs", [])),
+                   frozenset(lex.get("speech-verbs-with-content", [])),
+                   [p.lower().split() for p in lex.get("according-to", [])],
+                   [re.compile(p, re.I) for p in lex.get("reply-patterns", [])],
+                   frozenset(lex.get("label-nouns", [])),
+                   frozenset(lex.get("speech-nouns", [])),
+                   frozenset(lex.get("poll-verbs", [])), frozenset(lex.get("poll-subjects", [])),
+                   {verb: frozenset(preps) for verb, preps in lex.get("speech-verbs-with-preposition", {}).items()},
+                   frozenset(lex.get("speech-objects", [])), frozenset(lex.get("receiving-verbs", [])),
+                   frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])))
+
+    def known(self, token, words) -> str | None:
+        """The lemma of `token` found in `words`, trying its spelling too where the small
+        model's lemma is wrong ("hopes" → "hop", a verb tagged as a plural noun)."""
+        for form in word_forms(token):
+            if form in words:
+                return form
+        return None
+
+
+def word_forms(token) -> list[str]:
+    """The lemma, the word, and the stems its ending suggests ("hopes" → "hope")."""
+    word = token.lower_
+    forms = [token.lemma_.lower(), word]
+    for ending, stems in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms += [word[:-len(ending)] + stem for stem in stems]
+    return forms
+
+
+def subject_of(verb):
+    """The speaker of `verb`: its own subject, else the one it shares with the verb it hangs on
+    ("X, speaking…, said", "X denied it and added that…", "X, who said…")."""
+    if verb.pos_ == "NOUN":  # a mistagged verb: its speaker is the name before it
+        return next((c for c in reversed(list(verb.lefts)) if c.dep_ in ("compound", "nsubj")), None)
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "…, by saying that"
+        elif verb.dep_ == "relcl" or verb.dep_ == "acl":
+            return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+        else:
+            return None
+    return None
+
+
+def source_span(block, head):
+    """The source's words: the head noun and its modifiers, without relative clauses."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSE_CUT and child.dep_ != "case":  # "the mayor['s] criticism"
+            keep += list(child.subtree)
+    keep = sorted(keep, key=lambda t: t.i)
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space):
+        keep.pop()
+    return block.span(keep[0])[0], block.span(keep[-1])[1]
+
+
+def cue_span(block, verb):
+    words = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return block.span(words[0])[0], max(block.span(w)[1] for w in words)
