@@ -10,6 +10,7 @@ SUBJECTS = ("nsubj", "csubj")
 CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
 NOT_SPEAKERS = ("this", "that", "which", "what", "there")
 AUTHOR = ("i", "we", "you")
+RELATIVES = ("who", "that", "which")
 
 
 @dataclass
@@ -68,12 +69,14 @@ def subject_of(verb):
     ("X, speaking…, said", "X denied it and added that…", "X, who said…")."""
     if verb.pos_ == "NOUN":  # a mistagged verb: its speaker is the name before it
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ in ("compound", "nsubj")), None)
+    first = verb
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    return verb.head
-                return child
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects:
+            child = _speaker_among(verb, subjects)
+            if child.lower_ in RELATIVES and verb.dep_ == "relcl":
+                return verb.head
+            return child
         if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
@@ -81,8 +84,35 @@ def subject_of(verb):
         elif verb.dep_ == "relcl" or verb.dep_ == "acl":
             return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
         else:
-            return None
-    return None
+            break
+    return _named_after_quote(first)
+
+
+def _speaker_among(verb, subjects):
+    """Of the subjects the parser gives one verb, the speaker: not one inside the quotation
+    it introduces ("“My view, that was absurd,” the aide said"), not the relative pronoun
+    ("the reasons that Vale refuses"), else the nearest."""
+    if len(subjects) > 1:
+        subjects = [s for s in subjects if not _quote_between(s, verb)] or subjects
+        subjects = [s for s in subjects if s.lower_ not in RELATIVES] or subjects
+    return min(subjects, key=lambda s: abs(s.i - verb.i))
+
+
+def _quote_between(token, verb) -> bool:
+    doc = verb.doc
+    return any(t.is_quote for t in doc[min(token.i, verb.i) + 1:max(token.i, verb.i)])
+
+
+def _named_after_quote(verb):
+    """"“…,” Okafor, the port's director, said": a name between a closing quotation mark and
+    the verb that the parser hung on the quotation instead of the verb."""
+    doc = verb.doc
+    opening = next((i for i in range(verb.i - 1, max(verb.i - 12, -1), -1) if doc[i].is_quote), None)
+    if opening is None or opening + 1 >= verb.i:
+        return None
+    words = doc[opening + 1:verb.i]
+    heads = [t for t in words if not t.is_punct and not words.start <= t.head.i < words.end]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def source_span(block, head):
@@ -92,7 +122,7 @@ def source_span(block, head):
         if child.dep_ not in CLAUSE_CUT and child.dep_ != "case":  # "the mayor['s] criticism"
             keep += list(child.subtree)
     keep = sorted(keep, key=lambda t: t.i)
-    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space):
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
         keep.pop()
     return block.span(keep[0])[0], block.span(keep[-1])[1]
 

@@ -73,7 +73,11 @@ def headline_verbs(sentence, lexicon: Lexicon) -> list[Attribution]:
             ((token.lower_,) if token.is_upper else ())
         if token.pos_ not in ("VERB", "AUX") and any(f in lexicon.speech for f in forms) and \
                 words[i - 1].pos_ in ("PROPN", "NOUN"):  # a verb the parse got is the verb finder's
-            source = block.span(words[0])[0], block.span(words[i - 1])[1]
+            before = [t for t in sentence.span if t.i < token.i]  # "Railing Against X, Vale Vows …"
+            cut = max((k for k, t in enumerate(before) if t.is_punct), default=-1)
+            if cut + 1 == len(before):
+                continue
+            source = block.span(before[cut + 1])[0], block.span(words[i - 1])[1]
             content = block.span(words[i + 1])[0], sentence.end
             return [Attribution("indirect", block.span(token), source=source, content=content)]
     return []
