@@ -102,12 +102,17 @@ def _topic(verb, lexicon: Lexicon):
     if not preps:
         return None
     for child in verb.children:
-        if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in preps:
+        if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in preps and not _when(child):
             words = list(child.subtree)
             if child.dep_ != "prep":  # "weigh in on", "fire back at": the phrase after the particle
                 words += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i for t in c.subtree]
             return verb.doc[min(t.i for t in words):max(t.i for t in words) + 1]
     return None
+
+
+def _when(preposition) -> bool:
+    """"spoke on Monday", "campaigned for a week": a time, not what was said."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children)
 
 
 def _evidence(verb, lexicon: Lexicon) -> bool:
@@ -132,8 +137,11 @@ def _before_colon(verb) -> bool:
 
 
 def _passive(verb) -> bool:
+    """"was named by", and a participle after its noun ("a man named Vale", "the plan
+    outlined on Monday"): the noun is what the verb acts on, not who speaks."""
     children = {c.dep_ for c in verb.children}
-    return "nsubjpass" in children or ("auxpass" in children and not children & set(SUBJECTS))
+    return "nsubjpass" in children or ("auxpass" in children and not children & set(SUBJECTS)) or \
+        (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def _parenthetical(verb) -> bool:

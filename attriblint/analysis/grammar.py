@@ -72,10 +72,12 @@ def subject_of(verb):
     first = verb
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects and all(_quote_between(c, verb) for c in subjects) and _named_after_quote(verb) is not None:
+            return _named_after_quote(verb)  # the subject the parser found is inside a quotation
         if subjects:
             child = _speaker_among(verb, subjects)
             if child.lower_ in RELATIVES and verb.dep_ == "relcl":
-                return verb.head
+                return verb.head  # "the committee, which said …"
             return child
         if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head

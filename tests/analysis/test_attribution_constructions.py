@@ -18,6 +18,11 @@ def _said(analyse, text):
      [("predicts", "indirect", "Okafor", "that the vote will fail")]),
     ("The mayor thanked volunteers for clearing the beach.",
      [("thanked", "indirect", "The mayor", None)]),
+    # verbs that report what someone said or thinks even with a plain object
+    ("The mayor cited falling ferry numbers.", [("cited", "indirect", "The mayor", None)]),
+    ("Okafor expressed doubts about the toll.", [("expressed", "indirect", "Okafor", None)]),
+    ("The coastguard listed three reasons for the closure.", [("listed", "indirect", "The coastguard", None)]),
+    ("The harbour master views the toll as a mistake.", [("views", "indirect", "The harbour master", None)]),
 ])
 def test_verbs_of_saying_and_thinking(analyse, text, found):
     assert _said(analyse, text) == found
@@ -28,6 +33,8 @@ def test_verbs_of_saying_and_thinking(analyse, text, found):
      [("spoke", "indirect", "The governor", "about the flood defences")]),
     ("The mayor weighed in on the harbour dispute.",
      [("weighed in", "indirect", "The mayor", "in on the harbour dispute")]),
+    ("The mayor commented on the harbour closure.",  # "on" in YAML must stay a word, not true
+     [("commented", "indirect", "The mayor", "on the harbour closure")]),
 ])
 def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
     assert _said(analyse, text) == found
@@ -47,6 +54,7 @@ def test_nouns_of_saying_as_objects(analyse, text, found):
     "Jane Doe reported from Kyiv.",                   # a reporter's credit line
     "The Latest: Ferry strike ends after two days",   # a series label, not a speaker
     "But beware, sailors: the tide turns at noon.",   # an aside, not a speaker
+    "A ferry called Morning Star ran aground.",       # the ferry is named, it does not speak
 ])
 def test_near_misses_are_not_attributions(analyse, text):
     assert _said(analyse, text) == []
