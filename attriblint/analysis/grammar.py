@@ -30,6 +30,8 @@ class Lexicon:
     receiving: frozenset[str]
     not_labels: frozenset[str]
     evidence: frozenset[str]
+    feelings: frozenset[str]
+    objects_with_content: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -43,7 +45,9 @@ class Lexicon:
                    frozenset(lex.get("poll-verbs", [])), frozenset(lex.get("poll-subjects", [])),
                    {verb: frozenset(preps) for verb, preps in lex.get("speech-verbs-with-preposition", {}).items()},
                    frozenset(lex.get("speech-objects", [])), frozenset(lex.get("receiving-verbs", [])),
-                   frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])))
+                   frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])),
+                   frozenset(lex.get("stance-adjectives", [])),
+                   frozenset(lex.get("speech-objects-with-content", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small

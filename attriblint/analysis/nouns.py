@@ -16,7 +16,7 @@ def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
     block = sentence.block
     for noun in sentence.span:
         lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or lemma not in lexicon.nouns | lexicon.objects:
+        if noun.pos_ != "NOUN" or lemma not in lexicon.nouns | lexicon.objects | lexicon.objects_with_content:
             continue
         speaker = _noun_speaker(noun) if lemma in lexicon.nouns and _has_content(noun) else None
         if speaker is None:
@@ -38,15 +38,18 @@ def _object_speaker(noun, lexicon: Lexicon):
         preps = [c for c in list(noun.children) + list(verb.children)
                  if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")]
         return next((c for p in preps for c in p.children if c.dep_ == "pobj"), None)
-    if noun.lemma_.lower() not in lexicon.objects:
+    lemma = noun.lemma_.lower()
+    if lemma not in lexicon.objects and not (lemma in lexicon.objects_with_content and _has_content(noun, colon=True)):
         return None
     subject = subject_of(verb)
     return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None
 
 
-def _has_content(noun) -> bool:
+def _has_content(noun, colon: bool = False) -> bool:
     """"criticism of X", "a warning that …" (a that-clause the parser took for a relative
-    clause still has its `that` as a marker)."""
+    clause still has its `that` as a marker); with `colon`, "the following comment: …"."""
+    if colon and noun.i + 1 < len(noun.doc) and noun.nbor(1).text == ":":
+        return True
     return any(c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT)
                or (c.dep_ == "relcl" and any(m.dep_ == "mark" for m in c.children))
                for c in noun.children)

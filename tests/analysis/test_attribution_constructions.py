@@ -140,3 +140,25 @@ def test_a_wire_dateline_is_not_the_speaker(analyse, text, found):
 def test_a_source_cut_before_its_second_title_does_not_end_on_and(analyse):
     text = "The secretary of the port and current Harbour Party nominee said the toll would fall."
     assert _said(analyse, text) == [("said", "indirect", "The secretary of the port", "the toll would fall")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Fishermen are worried that the toll will rise.",
+     [("worried", "indirect", "Fishermen", "that the toll will rise")]),
+    ("The mayor was critical of the harbour plan.", [("critical", "indirect", "The mayor", "of the harbour plan")]),
+    ("The harbour union painted the mayor as a friend of the ferry owners.",
+     [("painted", "indirect", "The harbour union", "as a friend of the ferry owners")]),
+    ("The mayor made no mention of the toll.", [("mention", "indirect", "The mayor", None)]),
+    ("The mayor made the following comment: the toll is fair.", [("comment", "indirect", "The mayor", None)]),
+])
+def test_stances_told_by_adjectives_depictions_and_light_verbs(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "It is clear that the toll will rise.",                 # the reporter's judgement
+    "We are worried that the toll will rise.",              # the writer's own voice
+    "The mayor made the comments on Friday at the pier.",   # points back at an earlier quote
+])
+def test_stance_near_misses_are_not_attributions(analyse, text):
+    assert _said(analyse, text) == []
