@@ -11,7 +11,7 @@ from attriblint.analysis.carryover import link_quotes
 from attriblint.analysis.feelings import stance_adjectives
 from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, SUBJECTS, Lexicon, cue_span, source_span, subject_of
 from attriblint.analysis.impersonal import agentless_records
-from attriblint.analysis.labels import headline_verbs, speaker_labels
+from attriblint.analysis.labels import dash_labels, headline_verbs, speaker_labels
 from attriblint.analysis.model import Attribution
 from attriblint.analysis.nouns import noun_cues
 
@@ -28,7 +28,7 @@ def find_attributions(analysis) -> list[Attribution]:
         found += [a for a in _verb_cues(analysis, sentence, lexicon)
                   if not any(r.cue[0] <= a.cue[0] < r.cue[1] for r in replies)]
         found += _according_to(sentence, lexicon) + stance_adjectives(analysis, sentence, lexicon.feelings)
-        found += speaker_labels(analysis, sentence, lexicon) + headline_verbs(sentence, lexicon)
+        found += speaker_labels(analysis, sentence, lexicon) + headline_verbs(sentence, lexicon) + dash_labels(sentence)
         found += [a for a in noun_cues(sentence, lexicon) if not any(a.source == b.source for b in found)]
     found = link_quotes(analysis, found) + agentless_records(analysis, find_agentless(analysis))
     return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))

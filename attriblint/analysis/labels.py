@@ -1,5 +1,5 @@
 """Headline and transcript speakers: "Warren: Trump is a failure", "FALLIN: I think …",
-"Senator Praises Budget"."""
+"Senator Praises Budget", and a quotation signed with a dash ("“…” ― Carla Ruiz")."""
 from __future__ import annotations
 
 import bisect
@@ -10,6 +10,7 @@ from attriblint.analysis.model import Attribution
 LABEL_MAX_WORDS = 8  # "Former Attorney General Michael Mukasey at the convention:"
 HEADLINE_MAX_WORDS = 16
 FINITE = ("VBD", "VBZ", "VBP", "MD")  # a label with a finite verb is a clause, not a speaker
+DASHES = ("―", "—", "–")
 
 
 def speaker_labels(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
@@ -80,4 +81,21 @@ def headline_verbs(sentence, lexicon: Lexicon) -> list[Attribution]:
             source = block.span(before[cut + 1])[0], block.span(words[i - 1])[1]
             content = block.span(words[i + 1])[0], sentence.end
             return [Attribution("indirect", block.span(token), source=source, content=content)]
+    return []
+
+
+def dash_labels(sentence) -> list[Attribution]:
+    """"“… our town depends on it.” ― Carla Ruiz, a fisherman": a dash just after a closing
+    quotation mark, then a name to the end of the sentence, signs the quotation."""
+    doc, block = sentence.span.doc, sentence.block
+    for dash in sentence.span:
+        before = next((doc[i] for i in range(dash.i - 1, -1, -1) if not doc[i].is_space), None)
+        if dash.text not in DASHES or before is None or not before.is_quote:
+            continue
+        words = [t for t in doc[dash.i + 1:sentence.span.end] if not t.is_space]
+        while words and words[-1].is_punct:
+            words.pop()
+        if words and words[0].pos_ == "PROPN" and len([t for t in words if not t.is_punct]) <= LABEL_MAX_WORDS + 4:
+            source = block.span(words[0])[0], block.span(words[-1])[1]
+            return [Attribution("indirect", block.span(dash), source=source)]
     return []

@@ -162,3 +162,10 @@ def test_stances_told_by_adjectives_depictions_and_light_verbs(analyse, text, fo
 ])
 def test_stance_near_misses_are_not_attributions(analyse, text):
     assert _said(analyse, text) == []
+
+
+def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it(analyse):
+    text = "“The ferry must run again. Our town depends on it.” ― Carla Ruiz, a fisherman in Dover.\n"
+    assert _said(analyse, text) == [
+        ("―", "direct", "Carla Ruiz, a fisherman in Dover", "“The ferry must run again. Our town depends on it.”")]
+    assert _said(analyse, "The harbour reopened — Dover Council paid for the repairs.\n") == []
