@@ -184,21 +184,21 @@ def _introduces_quote(sentence, verb) -> bool:
 
 
 def _according_to(sentence, lexicon: Lexicon) -> list[Attribution]:
+    """"according to the ministry", "citing officials", and "by one estimate", "by his own
+    account" (`by` with a noun of reckoning): the object is the source of the sentence."""
     out = []
     tokens = list(sentence.span)
     lowered = [t.lower_ for t in tokens]
-    for phrase in lexicon.according:
+    block = sentence.block
+    for phrase in lexicon.according + [["by"]]:
         for i in range(len(tokens) - len(phrase) + 1):
             if lowered[i:i + len(phrase)] != phrase:
                 continue
             last = tokens[i + len(phrase) - 1]
             objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
-            if not objects:
+            if not objects or (phrase == ["by"] and objects[0].lemma_.lower() not in lexicon.reckonings):
                 continue
-            block = sentence.block
             cue = (block.span(tokens[i])[0], block.span(last)[1])
             out.append(Attribution("according-to", cue, source=source_span(block, objects[0]),
                                    content=(sentence.start, sentence.end)))
     return out
-
-

@@ -32,6 +32,7 @@ class Lexicon:
     evidence: frozenset[str]
     feelings: frozenset[str]
     objects_with_content: frozenset[str]
+    reckonings: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -47,7 +48,8 @@ class Lexicon:
                    frozenset(lex.get("speech-objects", [])), frozenset(lex.get("receiving-verbs", [])),
                    frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])),
                    frozenset(lex.get("stance-adjectives", [])),
-                   frozenset(lex.get("speech-objects-with-content", [])))
+                   frozenset(lex.get("speech-objects-with-content", [])),
+                   frozenset(lex.get("according-by", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small

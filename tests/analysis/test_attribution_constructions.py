@@ -35,6 +35,9 @@ def test_verbs_of_saying_and_thinking(analyse, text, found):
      [("weighed in", "indirect", "The mayor", "in on the harbour dispute")]),
     ("The mayor commented on the harbour closure.",  # "on" in YAML must stay a word, not true
      [("commented", "indirect", "The mayor", "on the harbour closure")]),
+    ("The review panel rated the plan as unsafe.", [("rated", "indirect", "The review panel", "as unsafe")]),
+    ("The court ruled against the harbour board.",
+     [("ruled", "indirect", "The court", "against the harbour board")]),
 ])
 def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
     assert _said(analyse, text) == found
@@ -169,3 +172,9 @@ def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it(analyse):
     assert _said(analyse, text) == [
         ("―", "direct", "Carla Ruiz, a fisherman in Dover", "“The ferry must run again. Our town depends on it.”")]
     assert _said(analyse, "The harbour reopened — Dover Council paid for the repairs.\n") == []
+
+
+def test_by_a_noun_of_reckoning_names_the_source_like_according_to(analyse):
+    text = "In the county alone, 300,000 acres of forest have been damaged by mining, by one estimate."
+    assert _said(analyse, text) == [("by", "according-to", "one estimate", text)]
+    assert _said(analyse, "The toll was paid by the council.") == []
