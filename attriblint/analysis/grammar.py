@@ -108,14 +108,19 @@ def _speaker_among(verb, subjects):
 
 def _quote_between(token, verb) -> bool:
     doc = verb.doc
-    return any(t.is_quote for t in doc[min(token.i, verb.i) + 1:max(token.i, verb.i)])
+    return any(_quote_mark(t) for t in doc[min(token.i, verb.i) + 1:max(token.i, verb.i)])
+
+
+def _quote_mark(token) -> bool:
+    """A quotation mark, not the apostrophe of "veterans' families"."""
+    return token.is_quote and token.tag_ != "POS" and token.dep_ != "case"
 
 
 def _named_after_quote(verb):
     """"“…,” Okafor, the port's director, said": a name between a closing quotation mark and
     the verb that the parser hung on the quotation instead of the verb."""
     doc = verb.doc
-    opening = next((i for i in range(verb.i - 1, max(verb.i - 12, -1), -1) if doc[i].is_quote), None)
+    opening = next((i for i in range(verb.i - 1, max(verb.i - 12, -1), -1) if _quote_mark(doc[i])), None)
     if opening is None or opening + 1 >= verb.i:
         return None
     words = doc[opening + 1:verb.i]

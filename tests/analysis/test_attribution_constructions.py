@@ -178,3 +178,8 @@ def test_by_a_noun_of_reckoning_names_the_source_like_according_to(analyse):
     text = "In the county alone, 300,000 acres of forest have been damaged by mining, by one estimate."
     assert _said(analyse, text) == [("by", "according-to", "one estimate", text)]
     assert _said(analyse, "The toll was paid by the council.") == []
+
+
+def test_the_apostrophe_of_a_plural_possessive_is_not_a_quotation_mark(analyse):
+    text = "Ana Soto, who runs a club for military veterans' families, said, \"The toll is unfair to all of us.\"\n"
+    assert _said(analyse, text)[0][:3] == ("said", "direct", "Ana Soto")
