@@ -85,9 +85,19 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         if subject.lower_ in AUTHOR and not strict and analysis.document.quote_at(*block.span(verb)) is None:
             continue  # the writer's own voice (columns, first-person reports)
         cue = cue_span(block, verb)
-        out.append(Attribution("indirect", cue, source=source_span(block, subject),
+        out.append(Attribution("indirect", cue, source=_speaker_words(block, verb, subject),
                                content=block.span(content) if content is not None else None))
     return out
+
+
+def _speaker_words(block, verb, subject):
+    """The source span; for a verb the tagger took for a noun ("the candidate's former doctor
+    maintains"), the words it took for the verb's modifiers are the speaker's too."""
+    start, end = source_span(block, subject)
+    if verb.pos_ == "NOUN":
+        words = [t for c in verb.lefts if c.dep_ in ("det", "poss", "amod", "compound", "nmod") for t in c.subtree]
+        start = min([start] + [block.span(t)[0] for t in words])
+    return start, end
 
 
 def _mistagged_verb(token) -> bool:

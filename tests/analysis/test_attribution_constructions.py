@@ -183,3 +183,8 @@ def test_by_a_noun_of_reckoning_names_the_source_like_according_to(analyse):
 def test_the_apostrophe_of_a_plural_possessive_is_not_a_quotation_mark(analyse):
     text = "Ana Soto, who runs a club for military veterans' families, said, \"The toll is unfair to all of us.\"\n"
     assert _said(analyse, text)[0][:3] == ("said", "direct", "Ana Soto")
+
+
+def test_a_verb_tagged_as_a_noun_keeps_the_whole_speaker(analyse):
+    text = "Delays are not new at the harbour, the port’s former director maintains."
+    assert _said(analyse, text)[0][:3] == ("maintains", "indirect", "the port’s former director")
