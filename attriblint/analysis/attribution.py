@@ -9,13 +9,15 @@ from __future__ import annotations
 from attriblint.analysis.agentless import find_agentless
 from attriblint.analysis.carryover import link_quotes
 from attriblint.analysis.feelings import stance_adjectives
-from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, SUBJECTS, Lexicon, cue_span, source_span, subject_of
+from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, SUBJECTS, Lexicon, cue_span, source_span, \
+    speaker_nearby, subject_of
 from attriblint.analysis.impersonal import agentless_records
 from attriblint.analysis.labels import dash_labels, headline_verbs, speaker_labels
 from attriblint.analysis.model import Attribution
 from attriblint.analysis.nouns import noun_cues
 
 COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
+FINITE = ("VBD", "VBZ", "VBP")  # not an imperative ("Don't blame Bush")
 
 
 def find_attributions(analysis) -> list[Attribution]:
@@ -80,6 +82,9 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
         else:
             subject = subject_of(verb)
+            if (subject is None or subject.pos_ == "VERB") and lexicon.known(verb, lexicon.speech) \
+                    and verb.dep_ == "ROOT" and verb.tag_ in FINITE:
+                subject = speaker_nearby(verb)  # a speaker the parser hung elsewhere ("Alarmed by…, X said")
         if subject is None or subject.lower_ in NOT_SPEAKERS:
             continue
         if subject.lower_ in AUTHOR and not strict and analysis.document.quote_at(*block.span(verb)) is None:

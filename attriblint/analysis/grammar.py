@@ -128,6 +128,32 @@ def _named_after_quote(verb):
     return heads[0] if len(heads) == 1 and heads[0].pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
+def speaker_nearby(verb):
+    """The speaker of a verb of saying the parser gave no subject: the phrase just before it,
+    past punctuation, a parenthesis and an appositive ("Sen. Ann Vale (D-Ore.) said", "Reid,
+    the minority leader, said"), else a noun just after it ("…, said a port official")."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].is_punct:
+        if doc[i].text == ")":
+            i = next((j for j in range(i, verb.sent.start - 1, -1) if doc[j].text == "("), i)
+        i -= 1
+    if i >= verb.sent.start:
+        token = doc[i]
+        while token.dep_ in ("compound", "flat") and verb.i > token.head.i > token.i:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.head.dep_ == "appos":
+            token = token.head.head  # "…, a spokesman in Baghdad, said"
+        if token.pos_ == "NOUN" and token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            token = token.head  # "Reid, the minority leader, said"
+        if (token.pos_ in ("PROPN", "NOUN", "PRON") or token.is_title and token.i == verb.sent.start) \
+                and (token.dep_ not in ("pobj", "dobj") or token.ent_type_ == "PERSON") \
+                and token.ent_type_ not in ("DATE", "TIME"):
+            return token
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep")
+                 and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")), None)
+
+
 def source_span(block, head):
     """The source's words: the head noun and its modifiers, without relative clauses."""
     keep = [head]
@@ -136,6 +162,8 @@ def source_span(block, head):
             keep += list(child.subtree)
     keep = sorted(keep, key=lambda t: t.i)
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
+        if keep[-1].text == ")" and any(t.text == "(" for t in keep):
+            break  # "Sen. Ann Vale (D-Ore.)"
         keep.pop()
     return block.span(keep[0])[0], block.span(keep[-1])[1]
 

@@ -188,3 +188,9 @@ def test_the_apostrophe_of_a_plural_possessive_is_not_a_quotation_mark(analyse):
 def test_a_verb_tagged_as_a_noun_keeps_the_whole_speaker(analyse):
     text = "Delays are not new at the harbour, the port’s former director maintains."
     assert _said(analyse, text)[0][:3] == ("maintains", "indirect", "the port’s former director")
+
+
+def test_a_speaker_the_parser_hung_elsewhere_is_the_name_before_the_verb(analyse):
+    text = "Alarmed by the unrest in Dover, Mayor Tom Okafor, the port chairman, said that the ferry would stop."
+    assert _said(analyse, text) == [("said", "indirect", "Mayor Tom Okafor, the port chairman", "that the ferry would stop")]
+    assert _said(analyse, "Don't blame the harbour master.") == []  # an imperative has no speaker
