@@ -23,7 +23,8 @@ def speaker_labels(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         rest = tokens[colon + 1:]
         headline = _title_case(tokens)
         opening = sentence.start == block.paragraph.start
-        if _labels_speaker(label, lexicon, headline or opening) and (not rest or _says_something(rest, headline)):
+        if _labels_speaker(label, lexicon, headline or opening) and (_says_something(rest, headline) if rest
+                                                                     else _names_speaker(label, lexicon)):
             source = (block.span(label[0])[0], block.span(label[-1])[1])
             content = (block.span(rest[0])[0], sentence.end) if rest else _next_sentence(analysis, sentence)
             if content and opening and not headline:
@@ -41,6 +42,15 @@ def _labels_speaker(label, lexicon: Lexicon, standalone: bool) -> bool:
         return False  # "The Latest: …", "But beware, Republicans: …"
     return any(t.pos_ == "PROPN" or t.lemma_.lower() in lexicon.label_nouns for t in label) or \
         (standalone and len(label) <= 3 and all(t.is_title or t.is_upper for t in label))
+
+
+def _names_speaker(label, lexicon: Lexicon) -> bool:
+    """A label alone on its line speaks the next sentence only if it names someone ("Sen.
+    Ann Vale:", "Spokesman:"); "Stealth Over Health:" heads a section."""
+    if any(t.pos_ == "VERB" for t in label):
+        return False
+    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in lexicon.label_nouns for t in label) or \
+        (len(label) == 1 and label[0].ent_type_ in ("ORG", "NORP"))  # "Pentagon:"
 
 
 def _title_case(tokens) -> bool:

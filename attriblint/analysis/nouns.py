@@ -6,6 +6,7 @@ from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, Lexicon, source_sp
 from attriblint.analysis.model import Attribution
 
 NOUN_CONTENT = ("of", "for", "on", "about", "against", "to", "that")  # "criticism of", "support for"
+VERB_CONTENT = ("for", "against", "about", "of")  # "made the case for", not "made the comments on Friday"
 
 
 def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
@@ -39,7 +40,9 @@ def _object_speaker(noun, lexicon: Lexicon):
                  if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")]
         return next((c for p in preps for c in p.children if c.dep_ == "pobj"), None)
     lemma = noun.lemma_.lower()
-    if lemma not in lexicon.objects and not (lemma in lexicon.objects_with_content and _has_content(noun, colon=True)):
+    said = _has_content(noun, colon=True) or any(c.dep_ == "prep" and c.lower_ in VERB_CONTENT and c.i > noun.i
+                                                 for c in verb.children)  # "made the case [for …]"
+    if lemma not in lexicon.objects and not (lemma in lexicon.objects_with_content and said):
         return None
     subject = subject_of(verb)
     return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None

@@ -153,6 +153,7 @@ def test_a_source_cut_before_its_second_title_does_not_end_on_and(analyse):
      [("painted", "indirect", "The harbour union", "as a friend of the ferry owners")]),
     ("The mayor made no mention of the toll.", [("mention", "indirect", "The mayor", None)]),
     ("The mayor made the following comment: the toll is fair.", [("comment", "indirect", "The mayor", None)]),
+    ("The mayor made the case for a lower toll.", [("case", "indirect", "The mayor", None)]),
 ])
 def test_stances_told_by_adjectives_depictions_and_light_verbs(analyse, text, found):
     assert _said(analyse, text) == found
@@ -162,6 +163,8 @@ def test_stances_told_by_adjectives_depictions_and_light_verbs(analyse, text, fo
     "It is clear that the toll will rise.",                 # the reporter's judgement
     "We are worried that the toll will rise.",              # the writer's own voice
     "The mayor made the comments on Friday at the pier.",   # points back at an earlier quote
+    "The court sent the case back to the harbour board.",   # a law case, not an argument
+    "Harbour Hopes And Fears:\n\nThe ferry returns on Monday.\n",  # a section heading, not a speaker
 ])
 def test_stance_near_misses_are_not_attributions(analyse, text):
     assert _said(analyse, text) == []
