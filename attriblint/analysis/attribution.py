@@ -153,11 +153,11 @@ def _before_colon(verb) -> bool:
 
 
 def _passive(verb) -> bool:
-    """"was named by", and a participle after its noun ("a man named Vale", "the plan
-    outlined on Monday"): the noun is what the verb acts on, not who speaks."""
+    """"was named by", and a participle on its own ("a man named Vale", "the plan outlined
+    on Monday", "so named because …"): the noun is what the verb acts on, not who speaks."""
     children = {c.dep_ for c in verb.children}
     return "nsubjpass" in children or ("auxpass" in children and not children & set(SUBJECTS)) or \
-        (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        (verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not children & {"aux", "nsubj"})
 
 
 def _parenthetical(verb) -> bool:

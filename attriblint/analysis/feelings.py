@@ -2,7 +2,7 @@
 a deal", "aides were coy about the plan". The one who feels or holds the view is the source."""
 from __future__ import annotations
 
-from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, source_span, subject_of
+from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, SUBJECTS, source_span
 from attriblint.analysis.model import Attribution
 
 NOT_HOLDERS = NOT_SPEAKERS + ("it",)  # "it is clear", "this is worrying"
@@ -17,7 +17,8 @@ def stance_adjectives(analysis, sentence, words: frozenset[str]) -> list[Attribu
         if adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "oprd") or adjective.lemma_.lower() not in words \
                 or any(c.dep_ == "agent" for c in adjective.children):  # "was opposed by": a passive
             continue
-        holder = subject_of(adjective.head) if adjective.head.pos_ in ("AUX", "VERB") else None
+        holder = next((c for c in adjective.head.children if c.dep_ in SUBJECTS), None) \
+            if adjective.head.pos_ in ("AUX", "VERB") else None  # not "reasons to be wary", "who would be keen"
         if holder is None or holder.lower_ in NOT_HOLDERS:
             continue
         if holder.lower_ in AUTHOR and analysis.document.quote_at(*block.span(adjective)) is None:

@@ -162,6 +162,7 @@ def test_stances_told_by_adjectives_depictions_and_light_verbs(analyse, text, fo
 @pytest.mark.parametrize("text", [
     "It is clear that the toll will rise.",                 # the reporter's judgement
     "We are worried that the toll will rise.",              # the writer's own voice
+    "There are several reasons to be wary of the toll.",    # reasons feel nothing
     "The mayor made the comments on Friday at the pier.",   # points back at an earlier quote
     "The court sent the case back to the harbour board.",   # a law case, not an argument
     "Harbour Hopes And Fears:\n\nThe ferry returns on Monday.\n",  # a section heading, not a speaker
