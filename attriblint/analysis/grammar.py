@@ -1,6 +1,7 @@
 """What every cue finder shares: the lexicons of saying, and who the speaker of a verb is
 and which words name it. The finders live in attribution.py (verbs, "according to"),
-nouns.py (nouns of saying) and labels.py (headline and transcript labels)."""
+nouns.py (nouns of saying), feelings.py (adjectives of stance) and labels.py (headline,
+transcript and dash labels)."""
 from __future__ import annotations
 
 import re
