@@ -57,11 +57,12 @@ def main(argv=None) -> int:
     from attriblint.config import load_config
     from attriblint.engine import load_ruleset
     from attriblint.nlp import Pipeline
+    from attriblint.parse_cache import DEFAULT_DIR
 
     config = load_config(SIDES)
     sides = config.values["sides"]
     lexicons = load_ruleset(config).lexicons
-    pipeline = Pipeline({"entities"})
+    pipeline = Pipeline({"entities"}, cache_dir=str(ROOT / DEFAULT_DIR))  # reruns parse nothing
     articles = _scorer().polnear_articles(str(DEV_EVAL), options.split, options.limit)
     gold = found = right = 0
     errors = []

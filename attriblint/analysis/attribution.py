@@ -6,63 +6,18 @@ rules/attribution.yaml (`lexicons:`), so a newsroom can extend them without code
 """
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass
-
 from attriblint.analysis.agentless import find_agentless
 from attriblint.analysis.carryover import link_quotes
+from attriblint.analysis.feelings import stance_adjectives
+from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, SUBJECTS, Lexicon, cue_span, source_span, \
+    speaker_nearby, subject_of
 from attriblint.analysis.impersonal import agentless_records
+from attriblint.analysis.labels import dash_labels, headline_verbs, speaker_labels
 from attriblint.analysis.model import Attribution
+from attriblint.analysis.nouns import noun_cues
 
-SUBJECTS = ("nsubj", "csubj")
 COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
-CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
-NOT_SPEAKERS = ("this", "that", "which", "what", "there")
-AUTHOR = ("i", "we", "you")
-LABEL_MAX_WORDS = 8  # "Former Attorney General Michael Mukasey at the convention:"
-HEADLINE_MAX_WORDS = 16
-NOUN_CONTENT = ("of", "for", "on", "about", "against", "to", "that")  # "criticism of", "support for"
-FINITE = ("VBD", "VBZ", "VBP", "MD")  # a label with a finite verb is a clause, not a speaker
-
-
-@dataclass
-class Lexicon:
-    speech: frozenset[str]
-    with_content: frozenset[str]
-    according: list[list[str]]
-    replies: list[re.Pattern]
-    label_nouns: frozenset[str]
-    nouns: frozenset[str]
-    poll_verbs: frozenset[str]
-    poll_subjects: frozenset[str]
-    prepositions: dict[str, frozenset[str]]
-    objects: frozenset[str]
-    receiving: frozenset[str]
-    not_labels: frozenset[str]
-    evidence: frozenset[str]
-
-    @classmethod
-    def of(cls, analysis) -> "Lexicon":
-        lex = analysis.lexicons
-        return cls(frozenset(lex.get("speech-verbs", []) + lex.get("stance-verbs", [])),
-                   frozenset(lex.get("speech-verbs-with-content", [])),
-                   [p.lower().split() for p in lex.get("according-to", [])],
-                   [re.compile(p, re.I) for p in lex.get("reply-patterns", [])],
-                   frozenset(lex.get("label-nouns", [])),
-                   frozenset(lex.get("speech-nouns", [])),
-                   frozenset(lex.get("poll-verbs", [])), frozenset(lex.get("poll-subjects", [])),
-                   {verb: frozenset(preps) for verb, preps in lex.get("speech-verbs-with-preposition", {}).items()},
-                   frozenset(lex.get("speech-objects", [])), frozenset(lex.get("receiving-verbs", [])),
-                   frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])))
-
-    def known(self, token, words) -> str | None:
-        """The lemma of `token` found in `words`, trying its spelling too where the small
-        model's lemma is wrong ("hopes" → "hop", a verb tagged as a plural noun)."""
-        for form in _forms(token):
-            if form in words:
-                return form
-        return None
+FINITE = ("VBD", "VBZ", "VBP")  # not an imperative ("Don't blame Bush")
 
 
 def find_attributions(analysis) -> list[Attribution]:
@@ -74,9 +29,9 @@ def find_attributions(analysis) -> list[Attribution]:
         found += replies
         found += [a for a in _verb_cues(analysis, sentence, lexicon)
                   if not any(r.cue[0] <= a.cue[0] < r.cue[1] for r in replies)]
-        found += _according_to(sentence, lexicon)
-        found += _speaker_labels(analysis, sentence, lexicon) + _headline_verbs(sentence, lexicon)
-        found += [a for a in _noun_cues(sentence, lexicon) if not any(a.source == b.source for b in found)]
+        found += _according_to(sentence, lexicon) + stance_adjectives(analysis, sentence, lexicon.feelings)
+        found += speaker_labels(analysis, sentence, lexicon) + headline_verbs(sentence, lexicon) + dash_labels(sentence)
+        found += [a for a in noun_cues(sentence, lexicon) if not any(a.source == b.source for b in found)]
     found = link_quotes(analysis, found) + agentless_records(analysis, find_agentless(analysis))
     return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))
 
@@ -97,8 +52,8 @@ def _reply_source(sentence, offset: int):
     for token in sentence.span:
         if token.idx - sentence.span.start_char >= offset - 1 and token.pos_ in ("VERB", "AUX"):
             verb = token if token.pos_ == "VERB" else token.head
-            subject = _subject(verb)
-            return _source_span(sentence.block, subject) if subject is not None else None
+            subject = subject_of(verb)
+            return source_span(sentence.block, subject) if subject is not None else None
     return None
 
 
@@ -126,24 +81,28 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
                 continue
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
         else:
-            subject = _subject(verb)
+            subject = subject_of(verb)
+            if (subject is None or subject.pos_ == "VERB") and lexicon.known(verb, lexicon.speech) \
+                    and verb.dep_ == "ROOT" and verb.tag_ in FINITE:
+                subject = speaker_nearby(verb)  # a speaker the parser hung elsewhere ("Alarmed by…, X said")
         if subject is None or subject.lower_ in NOT_SPEAKERS:
             continue
         if subject.lower_ in AUTHOR and not strict and analysis.document.quote_at(*block.span(verb)) is None:
             continue  # the writer's own voice (columns, first-person reports)
-        cue = _cue_span(block, verb)
-        out.append(Attribution("indirect", cue, source=_source_span(block, subject),
+        cue = cue_span(block, verb)
+        out.append(Attribution("indirect", cue, source=_speaker_words(block, verb, subject),
                                content=block.span(content) if content is not None else None))
     return out
 
 
-def _forms(token) -> list[str]:
-    word = token.lower_
-    forms = [token.lemma_.lower(), word]
-    for ending, stems in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            forms += [word[:-len(ending)] + stem for stem in stems]
-    return forms
+def _speaker_words(block, verb, subject):
+    """The source span; for a verb the tagger took for a noun ("the candidate's former doctor
+    maintains"), the words it took for the verb's modifiers are the speaker's too."""
+    start, end = source_span(block, subject)
+    if verb.pos_ == "NOUN":
+        words = [t for c in verb.lefts if c.dep_ in ("det", "poss", "amod", "compound", "nmod") for t in c.subtree]
+        start = min([start] + [block.span(t)[0] for t in words])
+    return start, end
 
 
 def _mistagged_verb(token) -> bool:
@@ -159,7 +118,7 @@ def _topic(verb, lexicon: Lexicon):
     if not preps:
         return None
     for child in verb.children:
-        if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in preps:
+        if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in preps and not _when(child):
             words = list(child.subtree)
             if child.dep_ != "prep":  # "weigh in on", "fire back at": the phrase after the particle
                 words += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i for t in c.subtree]
@@ -167,19 +126,24 @@ def _topic(verb, lexicon: Lexicon):
     return None
 
 
+def _when(preposition) -> bool:
+    """"spoke on Monday", "campaigned for a week": a time, not what was said."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children)
+
+
 def _evidence(verb, lexicon: Lexicon) -> bool:
     """"A poll shows Cruz ahead", "the records show …": a poll, study or record that shows or
     finds something is the source of it, with or without a clause."""
     if not lexicon.known(verb, lexicon.with_content):
         return False
-    subject = _subject(verb)
+    subject = subject_of(verb)
     return subject is not None and subject.lemma_.lower() in lexicon.evidence
 
 
 def _poll_answer(verb, lexicon: Lexicon) -> bool:
     """"56 percent would vote for her", "a majority of respondents chose him": the people
     polled hold the view."""
-    subject = _subject(verb) if verb.lemma_.lower() in lexicon.poll_verbs else None
+    subject = subject_of(verb) if verb.lemma_.lower() in lexicon.poll_verbs else None
     return subject is not None and subject.lemma_.lower() in lexicon.poll_subjects
 
 
@@ -189,8 +153,11 @@ def _before_colon(verb) -> bool:
 
 
 def _passive(verb) -> bool:
+    """"was named by", and a participle on its own ("a man named Vale", "the plan outlined
+    on Monday", "so named because …"): the noun is what the verb acts on, not who speaks."""
     children = {c.dep_ for c in verb.children}
-    return "nsubjpass" in children or ("auxpass" in children and not children & set(SUBJECTS))
+    return "nsubjpass" in children or ("auxpass" in children and not children & set(SUBJECTS)) or \
+        (verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not children & {"aux", "nsubj"})
 
 
 def _parenthetical(verb) -> bool:
@@ -203,28 +170,6 @@ def _parenthetical(verb) -> bool:
         return False
     first = min(t.i for t in subject.subtree)
     return first > 0 and verb.doc[first - 1].text in (",", "—", "–")
-
-
-def _subject(verb):
-    """The speaker of `verb`: its own subject, else the one it shares with the verb it hangs on
-    ("X, speaking…, said", "X denied it and added that…", "X, who said…")."""
-    if verb.pos_ == "NOUN":  # a mistagged verb: its speaker is the name before it
-        return next((c for c in reversed(list(verb.lefts)) if c.dep_ in ("compound", "nsubj")), None)
-    for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    return verb.head
-                return child
-        if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
-        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
-            verb = verb.head.head  # "…, by saying that"
-        elif verb.dep_ == "relcl" or verb.dep_ == "acl":
-            return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
-        else:
-            return None
-    return None
 
 
 def _complement(verb):
@@ -253,159 +198,22 @@ def _introduces_quote(sentence, verb) -> bool:
     return any(t.is_quote for t in sentence.span) or (first > 0 and verb.doc[first - 1].is_quote)
 
 
-def _cue_span(block, verb):
-    words = [verb] + [c for c in verb.children if c.dep_ == "prt"]
-    return block.span(words[0])[0], max(block.span(w)[1] for w in words)
-
-
-def _source_span(block, head):
-    """The source's words: the head noun and its modifiers, without relative clauses."""
-    keep = [head]
-    for child in head.children:
-        if child.dep_ not in CLAUSE_CUT and child.dep_ != "case":  # "the mayor['s] criticism"
-            keep += list(child.subtree)
-    keep = sorted(keep, key=lambda t: t.i)
-    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space):
-        keep.pop()
-    return block.span(keep[0])[0], block.span(keep[-1])[1]
-
-
 def _according_to(sentence, lexicon: Lexicon) -> list[Attribution]:
+    """"according to the ministry", "citing officials", and "by one estimate", "by his own
+    account" (`by` with a noun of reckoning): the object is the source of the sentence."""
     out = []
     tokens = list(sentence.span)
     lowered = [t.lower_ for t in tokens]
-    for phrase in lexicon.according:
+    block = sentence.block
+    for phrase in lexicon.according + [["by"]]:
         for i in range(len(tokens) - len(phrase) + 1):
             if lowered[i:i + len(phrase)] != phrase:
                 continue
             last = tokens[i + len(phrase) - 1]
             objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
-            if not objects:
+            if not objects or (phrase == ["by"] and objects[0].lemma_.lower() not in lexicon.reckonings):
                 continue
-            block = sentence.block
             cue = (block.span(tokens[i])[0], block.span(last)[1])
-            out.append(Attribution("according-to", cue, source=_source_span(block, objects[0]),
+            out.append(Attribution("according-to", cue, source=source_span(block, objects[0]),
                                    content=(sentence.start, sentence.end)))
     return out
-
-
-def _headline_verbs(sentence, lexicon: Lexicon) -> list[Attribution]:
-    """"Senator Praises Budget", "EXPERTS WARN OF FLOODS": in title case the tagger reads the
-    verb as a name, so a verb of saying after a name or noun is found by its spelling."""
-    words = [t for t in sentence.span if t.is_alpha]
-    capitalised = [t for t in words if t.is_title or t.is_upper]
-    if len(words) > HEADLINE_MAX_WORDS or len(capitalised) < max(3, 0.75 * len(words)):
-        return []
-    block = sentence.block
-    for i, token in enumerate(words[1:-1], start=1):
-        forms = (token.lower_[:-1], token.lower_[:-2]) if token.lower_.endswith("s") else \
-            ((token.lower_,) if token.is_upper else ())
-        if token.pos_ not in ("VERB", "AUX") and any(f in lexicon.speech for f in forms) and \
-                words[i - 1].pos_ in ("PROPN", "NOUN"):  # a verb the parse got is the verb finder's
-            source = block.span(words[0])[0], block.span(words[i - 1])[1]
-            content = block.span(words[i + 1])[0], sentence.end
-            return [Attribution("indirect", block.span(token), source=source, content=content)]
-    return []
-
-
-def _noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
-    """"the senator's criticism of the plan", "a warning from the ministry that …": a noun of
-    saying whose phrase names both the speaker and what was said (without the content, "his
-    speech was interrupted" is an event, not an attribution)."""
-    out = []
-    block = sentence.block
-    for noun in sentence.span:
-        lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or lemma not in lexicon.nouns | lexicon.objects:
-            continue
-        speaker = _noun_speaker(noun) if lemma in lexicon.nouns and _has_content(noun) else None
-        if speaker is None:
-            speaker = _object_speaker(noun, lexicon)
-        if speaker is None or speaker.lower_ in NOT_SPEAKERS or speaker.lower_ in AUTHOR + ("my", "our", "your"):
-            continue
-        out.append(Attribution("indirect", block.span(noun), source=_source_span(block, speaker)))
-    return out
-
-
-def _object_speaker(noun, lexicon: Lexicon):
-    """"She voiced concern", "drew criticism from Democrats", "won the support of unions":
-    a noun of saying as the object of a verb; the speaker is the verb's subject, or the
-    `from`/`of` object after a verb of receiving."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or lexicon.known(verb, lexicon.speech):
-        return None  # a verb of saying is a cue of its own
-    if lexicon.known(verb, lexicon.receiving):
-        preps = [c for c in list(noun.children) + list(verb.children)
-                 if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")]
-        return next((c for p in preps for c in p.children if c.dep_ == "pobj"), None)
-    if noun.lemma_.lower() not in lexicon.objects:
-        return None
-    subject = _subject(verb)
-    return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None
-
-
-def _has_content(noun) -> bool:
-    """"criticism of X", "a warning that …" (a that-clause the parser took for a relative
-    clause still has its `that` as a marker)."""
-    return any(c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT)
-               or (c.dep_ == "relcl" and any(m.dep_ == "mark" for m in c.children))
-               for c in noun.children)
-
-
-def _noun_speaker(noun):
-    """The possessor ("Lynch's statement"), a name before it ("a Gallup poll of"), or the
-    `from`/`by` object."""
-    for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _speaker_labels(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
-    """"Warren: Trump is a failure", in headline and transcript style."""
-    tokens = [t for t in sentence.span if not t.is_space]
-    block = sentence.block
-    colon = next((i for i, t in enumerate(tokens[:LABEL_MAX_WORDS + 1]) if t.text == ":"), None)
-    if colon:
-        label = tokens[:colon]
-        rest = tokens[colon + 1:]
-        headline = _title_case(tokens)
-        opening = sentence.start == block.paragraph.start
-        if _labels_speaker(label, lexicon, headline or opening) and (not rest or _says_something(rest, headline)):
-            source = (block.span(label[0])[0], block.span(label[-1])[1])
-            content = (block.span(rest[0])[0], sentence.end) if rest else _next_sentence(analysis, sentence)
-            if content and opening and not headline:
-                content = content[0], block.paragraph.end  # a transcript: "FALLIN: I think … I trust him"
-            return [Attribution("indirect", block.span(tokens[colon]), source=source, content=content)]
-    return []
-
-
-def _labels_speaker(label, lexicon: Lexicon, standalone: bool) -> bool:
-    """A name or a speaking role; in a title-case headline or at the start of a paragraph
-    (a transcript) any short label of capitalised words ("Issa: Clinton's Honesty Is in
-    Question", "FALLIN: I think", which the tagger does not read as names)."""
-    if any(t.tag_ in FINITE or t.lower_ in ("from", "online") or t.lower_ in lexicon.not_labels for t in label) \
-            or label[0].pos_ in ("DET", "CCONJ", "INTJ", "ADV") or any(t.is_punct for t in label):
-        return False  # "The Latest: …", "But beware, Republicans: …"
-    return any(t.pos_ == "PROPN" or t.lemma_.lower() in lexicon.label_nouns for t in label) or \
-        (standalone and len(label) <= 3 and all(t.is_title or t.is_upper for t in label))
-
-
-def _title_case(tokens) -> bool:
-    words = [t for t in tokens if t.is_alpha]
-    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
-
-
-def _says_something(words, headline: bool) -> bool:
-    return len(words) >= 3 and (headline or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in words))
-
-
-def _next_sentence(analysis, sentence):
-    starts = [s.start for s in analysis.sentences]
-    index = bisect.bisect_right(starts, sentence.start)
-    if index < len(starts):
-        following = analysis.sentences[index]
-        return following.start, following.end
-    return None

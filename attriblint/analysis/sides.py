@@ -115,6 +115,7 @@ class DraftSides:
         self.actor_nouns = set(lexicons.get("actor-nouns", []))
         self.force_nouns = set(lexicons.get("force-nouns", []))
         self.observers = set(lexicons.get("observer-titles", []))
+        self.member_verbs = set(lexicons.get("member-verbs", []))
 
     @cached_property
     def hits(self) -> list[dict[int, tuple[int, int, str]]]:
@@ -163,9 +164,13 @@ class DraftSides:
             token, distance = queue.pop(0)
             yield token, distance
             observer = token.lemma_.lower() in self.observers
+            member = token.dep_ == "relcl" and token.lemma_.lower() in self.member_verbs
             for child in token.children:
-                if child.i in seen or child.dep_ not in _DESCRIBING or child.dep_ == "appos" and child.i < head.i:
+                if child.i in seen or child.dep_ == "appos" and child.i < head.i:
                     continue
+                works_for = child.dep_ == "relcl" and child.lemma_.lower() in self.member_verbs
+                if child.dep_ not in _DESCRIBING and not works_for and not (member and child.dep_ in ("dobj", "attr")):
+                    continue  # "X, who runs the Harbour Party's campaign": whom X works for
                 if child.dep_ == "prep" and (child.lower_ not in _OWNING_PREPS or observer and child.lower_ == "in"):
                     continue
                 seen.add(child.i)

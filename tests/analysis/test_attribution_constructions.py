@@ -18,6 +18,11 @@ def _said(analyse, text):
      [("predicts", "indirect", "Okafor", "that the vote will fail")]),
     ("The mayor thanked volunteers for clearing the beach.",
      [("thanked", "indirect", "The mayor", None)]),
+    # verbs that report what someone said or thinks even with a plain object
+    ("The mayor cited falling ferry numbers.", [("cited", "indirect", "The mayor", None)]),
+    ("Okafor expressed doubts about the toll.", [("expressed", "indirect", "Okafor", None)]),
+    ("The coastguard listed three reasons for the closure.", [("listed", "indirect", "The coastguard", None)]),
+    ("The harbour master views the toll as a mistake.", [("views", "indirect", "The harbour master", None)]),
 ])
 def test_verbs_of_saying_and_thinking(analyse, text, found):
     assert _said(analyse, text) == found
@@ -28,6 +33,11 @@ def test_verbs_of_saying_and_thinking(analyse, text, found):
      [("spoke", "indirect", "The governor", "about the flood defences")]),
     ("The mayor weighed in on the harbour dispute.",
      [("weighed in", "indirect", "The mayor", "in on the harbour dispute")]),
+    ("The mayor commented on the harbour closure.",  # "on" in YAML must stay a word, not true
+     [("commented", "indirect", "The mayor", "on the harbour closure")]),
+    ("The review panel rated the plan as unsafe.", [("rated", "indirect", "The review panel", "as unsafe")]),
+    ("The court ruled against the harbour board.",
+     [("ruled", "indirect", "The court", "against the harbour board")]),
 ])
 def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
     assert _said(analyse, text) == found
@@ -47,6 +57,7 @@ def test_nouns_of_saying_as_objects(analyse, text, found):
     "Jane Doe reported from Kyiv.",                   # a reporter's credit line
     "The Latest: Ferry strike ends after two days",   # a series label, not a speaker
     "But beware, sailors: the tide turns at noon.",   # an aside, not a speaker
+    "A ferry called Morning Star ran aground.",       # the ferry is named, it does not speak
 ])
 def test_near_misses_are_not_attributions(analyse, text):
     assert _said(analyse, text) == []
@@ -127,3 +138,63 @@ def test_a_phrase_quoted_in_the_reporters_sentence_is_not_the_last_speakers(anal
 ])
 def test_a_wire_dateline_is_not_the_speaker(analyse, text, found):
     assert _said(analyse, text)[0][:3] == found
+
+
+def test_a_source_cut_before_its_second_title_does_not_end_on_and(analyse):
+    text = "The secretary of the port and current Harbour Party nominee said the toll would fall."
+    assert _said(analyse, text) == [("said", "indirect", "The secretary of the port", "the toll would fall")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Fishermen are worried that the toll will rise.",
+     [("worried", "indirect", "Fishermen", "that the toll will rise")]),
+    ("The mayor was critical of the harbour plan.", [("critical", "indirect", "The mayor", "of the harbour plan")]),
+    ("The harbour union painted the mayor as a friend of the ferry owners.",
+     [("painted", "indirect", "The harbour union", "as a friend of the ferry owners")]),
+    ("The mayor made no mention of the toll.", [("mention", "indirect", "The mayor", None)]),
+    ("The mayor made the following comment: the toll is fair.", [("comment", "indirect", "The mayor", None)]),
+    ("The mayor made the case for a lower toll.", [("case", "indirect", "The mayor", None)]),
+])
+def test_stances_told_by_adjectives_depictions_and_light_verbs(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "It is clear that the toll will rise.",                 # the reporter's judgement
+    "We are worried that the toll will rise.",              # the writer's own voice
+    "There are several reasons to be wary of the toll.",    # reasons feel nothing
+    "The mayor made the comments on Friday at the pier.",   # points back at an earlier quote
+    "The court sent the case back to the harbour board.",   # a law case, not an argument
+    "Harbour Hopes And Fears:\n\nThe ferry returns on Monday.\n",  # a section heading, not a speaker
+])
+def test_stance_near_misses_are_not_attributions(analyse, text):
+    assert _said(analyse, text) == []
+
+
+def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it(analyse):
+    text = "“The ferry must run again. Our town depends on it.” ― Carla Ruiz, a fisherman in Dover.\n"
+    assert _said(analyse, text) == [
+        ("―", "direct", "Carla Ruiz, a fisherman in Dover", "“The ferry must run again. Our town depends on it.”")]
+    assert _said(analyse, "The harbour reopened — Dover Council paid for the repairs.\n") == []
+
+
+def test_by_a_noun_of_reckoning_names_the_source_like_according_to(analyse):
+    text = "In the county alone, 300,000 acres of forest have been damaged by mining, by one estimate."
+    assert _said(analyse, text) == [("by", "according-to", "one estimate", text)]
+    assert _said(analyse, "The toll was paid by the council.") == []
+
+
+def test_the_apostrophe_of_a_plural_possessive_is_not_a_quotation_mark(analyse):
+    text = "Ana Soto, who runs a club for military veterans' families, said, \"The toll is unfair to all of us.\"\n"
+    assert _said(analyse, text)[0][:3] == ("said", "direct", "Ana Soto")
+
+
+def test_a_verb_tagged_as_a_noun_keeps_the_whole_speaker(analyse):
+    text = "Delays are not new at the harbour, the port’s former director maintains."
+    assert _said(analyse, text)[0][:3] == ("maintains", "indirect", "the port’s former director")
+
+
+def test_a_speaker_the_parser_hung_elsewhere_is_the_name_before_the_verb(analyse):
+    text = "Alarmed by the unrest in Dover, Mayor Tom Okafor, the port chairman, said that the ferry would stop."
+    assert _said(analyse, text) == [("said", "indirect", "Mayor Tom Okafor, the port chairman", "that the ferry would stop")]
+    assert _said(analyse, "Don't blame the harbour master.") == []  # an imperative has no speaker

@@ -44,3 +44,8 @@ def test_poll_respondents_are_the_source_of_their_answers(analyse):
     text = "Some 41 percent of ferry users would choose the early sailing."
     assert _said(analyse, text) == [("choose", "indirect", "Some 41 percent of ferry users")]
     assert _said(analyse, "The ferry company would choose the early sailing.") == []
+
+
+def test_a_headline_speaker_starts_after_the_phrase_set_off_before_it(analyse):
+    text = "Fearing Delays, Harbour Chief Warns Of Ferry Cuts"
+    assert _said(analyse, text) == [("Warns", "indirect", "Harbour Chief")]

@@ -88,3 +88,11 @@ def test_seed_draft_sides(analyse, seed):
     assert _side(analysis, "Kyrylo Budanov") == "ukraine"
     assert _side(analysis, "Oleksiy Kharkivskiy") == "ukraine"
     assert _side(analysis, "Moscow") == "russia"
+
+
+def test_a_relative_clause_of_working_for_places_the_source_and_others_do_not(analyse):
+    text = ("Amina Yusuf, who runs the Somali army's press office, said the road was open.\n\n"
+            "Omar Ali, who spoke at the Somali army briefing, said the road was closed.\n")
+    analysis = analyse(text)
+    assert _side(analysis, "Amina Yusuf") == "somalia"
+    assert _side(analysis, "Omar Ali") is None

@@ -1,0 +1,174 @@
+"""What every cue finder shares: the lexicons of saying, and who the speaker of a verb is
+and which words name it. The finders live in attribution.py (verbs, "according to"),
+nouns.py (nouns of saying), feelings.py (adjectives of stance) and labels.py (headline,
+transcript and dash labels)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SUBJECTS = ("nsubj", "csubj")
+CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
+NOT_SPEAKERS = ("this", "that", "which", "what", "there")
+AUTHOR = ("i", "we", "you")
+RELATIVES = ("who", "that", "which")
+
+
+@dataclass
+class Lexicon:
+    """The attribution word lists of rules/attribution.yaml, as sets to look lemmas up in."""
+
+    speech: frozenset[str]
+    with_content: frozenset[str]
+    according: list[list[str]]
+    replies: list[re.Pattern]
+    label_nouns: frozenset[str]
+    nouns: frozenset[str]
+    poll_verbs: frozenset[str]
+    poll_subjects: frozenset[str]
+    prepositions: dict[str, frozenset[str]]
+    objects: frozenset[str]
+    receiving: frozenset[str]
+    not_labels: frozenset[str]
+    evidence: frozenset[str]
+    feelings: frozenset[str]
+    objects_with_content: frozenset[str]
+    reckonings: frozenset[str]
+
+    @classmethod
+    def of(cls, analysis) -> "Lexicon":
+        lex = analysis.lexicons
+        return cls(frozenset(lex.get("speech-verbs", []) + lex.get("stance-verbs", [])),
+                   frozenset(lex.get("speech-verbs-with-content", [])),
+                   [p.lower().split() for p in lex.get("according-to", [])],
+                   [re.compile(p, re.I) for p in lex.get("reply-patterns", [])],
+                   frozenset(lex.get("label-nouns", [])),
+                   frozenset(lex.get("speech-nouns", [])),
+                   frozenset(lex.get("poll-verbs", [])), frozenset(lex.get("poll-subjects", [])),
+                   {verb: frozenset(preps) for verb, preps in lex.get("speech-verbs-with-preposition", {}).items()},
+                   frozenset(lex.get("speech-objects", [])), frozenset(lex.get("receiving-verbs", [])),
+                   frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])),
+                   frozenset(lex.get("stance-adjectives", [])),
+                   frozenset(lex.get("speech-objects-with-content", [])),
+                   frozenset(lex.get("according-by", [])))
+
+    def known(self, token, words) -> str | None:
+        """The lemma of `token` found in `words`, trying its spelling too where the small
+        model's lemma is wrong ("hopes" → "hop", a verb tagged as a plural noun)."""
+        for form in word_forms(token):
+            if form in words:
+                return form
+        return None
+
+
+def word_forms(token) -> list[str]:
+    """The lemma, the word, and the stems its ending suggests ("hopes" → "hope")."""
+    word = token.lower_
+    forms = [token.lemma_.lower(), word]
+    for ending, stems in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms += [word[:-len(ending)] + stem for stem in stems]
+    return forms
+
+
+def subject_of(verb):
+    """The speaker of `verb`: its own subject, else the one it shares with the verb it hangs on
+    ("X, speaking…, said", "X denied it and added that…", "X, who said…")."""
+    if verb.pos_ == "NOUN":  # a mistagged verb: its speaker is the name before it
+        return next((c for c in reversed(list(verb.lefts)) if c.dep_ in ("compound", "nsubj")), None)
+    first = verb
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects and all(_quote_between(c, verb) for c in subjects) and _named_after_quote(verb) is not None:
+            return _named_after_quote(verb)  # the subject the parser found is inside a quotation
+        if subjects:
+            child = _speaker_among(verb, subjects)
+            if child.lower_ in RELATIVES and verb.dep_ == "relcl":
+                return verb.head  # "the committee, which said …"
+            return child
+        if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "…, by saying that"
+        elif verb.dep_ == "relcl" or verb.dep_ == "acl":
+            return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+        else:
+            break
+    return _named_after_quote(first)
+
+
+def _speaker_among(verb, subjects):
+    """Of the subjects the parser gives one verb, the speaker: not one inside the quotation
+    it introduces ("“My view, that was absurd,” the aide said"), not the relative pronoun
+    ("the reasons that Vale refuses"), else the nearest."""
+    if len(subjects) > 1:
+        subjects = [s for s in subjects if not _quote_between(s, verb)] or subjects
+        subjects = [s for s in subjects if s.lower_ not in RELATIVES] or subjects
+    return min(subjects, key=lambda s: abs(s.i - verb.i))
+
+
+def _quote_between(token, verb) -> bool:
+    doc = verb.doc
+    return any(_quote_mark(t) for t in doc[min(token.i, verb.i) + 1:max(token.i, verb.i)])
+
+
+def _quote_mark(token) -> bool:
+    """A quotation mark, not the apostrophe of "veterans' families"."""
+    return token.is_quote and token.tag_ != "POS" and token.dep_ != "case"
+
+
+def _named_after_quote(verb):
+    """"“…,” Okafor, the port's director, said": a name between a closing quotation mark and
+    the verb that the parser hung on the quotation instead of the verb."""
+    doc = verb.doc
+    opening = next((i for i in range(verb.i - 1, max(verb.i - 12, -1), -1) if _quote_mark(doc[i])), None)
+    if opening is None or opening + 1 >= verb.i:
+        return None
+    words = doc[opening + 1:verb.i]
+    heads = [t for t in words if not t.is_punct and not words.start <= t.head.i < words.end]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def speaker_nearby(verb):
+    """The speaker of a verb of saying the parser gave no subject: the phrase just before it,
+    past punctuation, a parenthesis and an appositive ("Sen. Ann Vale (D-Ore.) said", "Reid,
+    the minority leader, said"), else a noun just after it ("…, said a port official")."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].is_punct:
+        if doc[i].text == ")":
+            i = next((j for j in range(i, verb.sent.start - 1, -1) if doc[j].text == "("), i)
+        i -= 1
+    if i >= verb.sent.start:
+        token = doc[i]
+        while token.dep_ in ("compound", "flat") and verb.i > token.head.i > token.i:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.head.dep_ == "appos":
+            token = token.head.head  # "…, a spokesman in Baghdad, said"
+        if token.pos_ == "NOUN" and token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            token = token.head  # "Reid, the minority leader, said"
+        if (token.pos_ in ("PROPN", "NOUN", "PRON") or token.is_title and token.i == verb.sent.start) \
+                and (token.dep_ not in ("pobj", "dobj") or token.ent_type_ == "PERSON") \
+                and token.ent_type_ not in ("DATE", "TIME"):
+            return token
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep")
+                 and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")), None)
+
+
+def source_span(block, head):
+    """The source's words: the head noun and its modifiers, without relative clauses."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSE_CUT and child.dep_ != "case":  # "the mayor['s] criticism"
+            keep += list(child.subtree)
+    keep = sorted(keep, key=lambda t: t.i)
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
+        if keep[-1].text == ")" and any(t.text == "(" for t in keep):
+            break  # "Sen. Ann Vale (D-Ore.)"
+        keep.pop()
+    return block.span(keep[0])[0], block.span(keep[-1])[1]
+
+
+def cue_span(block, verb):
+    words = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return block.span(words[0])[0], max(block.span(w)[1] for w in words)

@@ -1,0 +1,69 @@
+"""Nouns of saying: "the senator's criticism of the plan", "a warning from the ministry that
+…", "she voiced concern", "drew criticism from Democrats"."""
+from __future__ import annotations
+
+from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, Lexicon, source_span, subject_of
+from attriblint.analysis.model import Attribution
+
+NOUN_CONTENT = ("of", "for", "on", "about", "against", "to", "that")  # "criticism of", "support for"
+VERB_CONTENT = ("for", "against", "about", "of")  # "made the case for", not "made the comments on Friday"
+
+
+def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
+    """"the senator's criticism of the plan", "a warning from the ministry that …": a noun of
+    saying whose phrase names both the speaker and what was said (without the content, "his
+    speech was interrupted" is an event, not an attribution)."""
+    out = []
+    block = sentence.block
+    for noun in sentence.span:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma not in lexicon.nouns | lexicon.objects | lexicon.objects_with_content:
+            continue
+        speaker = _noun_speaker(noun) if lemma in lexicon.nouns and _has_content(noun) else None
+        if speaker is None:
+            speaker = _object_speaker(noun, lexicon)
+        if speaker is None or speaker.lower_ in NOT_SPEAKERS or speaker.lower_ in AUTHOR + ("my", "our", "your"):
+            continue
+        out.append(Attribution("indirect", block.span(noun), source=source_span(block, speaker)))
+    return out
+
+
+def _object_speaker(noun, lexicon: Lexicon):
+    """"She voiced concern", "drew criticism from Democrats", "won the support of unions":
+    a noun of saying as the object of a verb; the speaker is the verb's subject, or the
+    `from`/`of` object after a verb of receiving."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or lexicon.known(verb, lexicon.speech):
+        return None  # a verb of saying is a cue of its own
+    if lexicon.known(verb, lexicon.receiving):
+        preps = [c for c in list(noun.children) + list(verb.children)
+                 if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")]
+        return next((c for p in preps for c in p.children if c.dep_ == "pobj"), None)
+    lemma = noun.lemma_.lower()
+    said = _has_content(noun, colon=True) or any(c.dep_ == "prep" and c.lower_ in VERB_CONTENT and c.i > noun.i
+                                                 for c in verb.children)  # "made the case [for …]"
+    if lemma not in lexicon.objects and not (lemma in lexicon.objects_with_content and said):
+        return None
+    subject = subject_of(verb)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None
+
+
+def _has_content(noun, colon: bool = False) -> bool:
+    """"criticism of X", "a warning that …" (a that-clause the parser took for a relative
+    clause still has its `that` as a marker); with `colon`, "the following comment: …"."""
+    if colon and noun.i + 1 < len(noun.doc) and noun.nbor(1).text == ":":
+        return True
+    return any(c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT)
+               or (c.dep_ == "relcl" and any(m.dep_ == "mark" for m in c.children))
+               for c in noun.children)
+
+
+def _noun_speaker(noun):
+    """The possessor ("Lynch's statement"), a name before it ("a Gallup poll of"), or the
+    `from`/`by` object."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None

@@ -1,0 +1,52 @@
+"""Who speaks a verb when the small model's parse goes wrong. The parses below are ones the
+model gives news sentences (written here token by token, so the test does not depend on the
+model making the same mistake on a given sentence)."""
+import pytest
+
+from attriblint.analysis.grammar import subject_of
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    spacy = pytest.importorskip("spacy")
+    return spacy.blank("en").vocab
+
+
+def _doc(vocab, rows):
+    """rows: (word, pos, dep, head index) per token; the head of the root is itself."""
+    from spacy.tokens import Doc
+
+    words, pos, deps, heads = zip(*rows)
+    return Doc(vocab, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads))
+
+
+def _speaker(doc, verb_index):
+    subject = subject_of(doc[verb_index])
+    return subject.text if subject is not None else None
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker(vocab):
+    # “The toll, that was absurd,” the harbour master said.  ("toll" parsed as a second subject)
+    doc = _doc(vocab, [("“", "PUNCT", "punct", 10), ("The", "DET", "det", 2), ("toll", "NOUN", "nsubj", 10),
+                       (",", "PUNCT", "punct", 2), ("that", "PRON", "nsubj", 5), ("was", "AUX", "relcl", 2),
+                       ("absurd", "ADJ", "acomp", 5), (",", "PUNCT", "punct", 10), ("”", "PUNCT", "punct", 10),
+                       ("master", "NOUN", "nsubj", 10), ("said", "VERB", "ROOT", 10), (".", "PUNCT", "punct", 10)])
+    assert _speaker(doc, 10) == "master"
+
+
+def test_the_name_in_a_relative_clause_speaks_not_the_pronoun(vocab):
+    # the reasons that Okafor refuses to pay  ("that" and "Okafor" both parsed as subjects)
+    doc = _doc(vocab, [("the", "DET", "det", 1), ("reasons", "NOUN", "ROOT", 1), ("that", "PRON", "nsubj", 4),
+                       ("Okafor", "PROPN", "nsubj", 4), ("refuses", "VERB", "relcl", 1),
+                       ("to", "PART", "aux", 6), ("pay", "VERB", "xcomp", 4)])
+    assert _speaker(doc, 4) == "Okafor"
+
+
+def test_a_name_between_the_quotation_and_the_verb_speaks_it(vocab):
+    # “…our fishermen,” Okafor, a council ally, said.  ("Okafor" hung on the quoted noun)
+    doc = _doc(vocab, [("“", "PUNCT", "punct", 11), ("Help", "VERB", "ccomp", 11), ("our", "PRON", "poss", 3),
+                       ("fishermen", "NOUN", "dobj", 1), (",", "PUNCT", "punct", 3), ("”", "PUNCT", "punct", 3),
+                       ("Okafor", "PROPN", "appos", 3), (",", "PUNCT", "punct", 6), ("a", "DET", "det", 9),
+                       ("ally", "NOUN", "appos", 6), (",", "PUNCT", "punct", 11), ("said", "VERB", "ROOT", 11),
+                       (".", "PUNCT", "punct", 11)])
+    assert _speaker(doc, 11) == "Okafor"
