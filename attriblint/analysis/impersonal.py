@@ -24,7 +24,8 @@ def find_impersonal(analysis) -> list[Attribution]:
     lex = analysis.lexicons
     raising = set(lex.get("raising-verbs", []))
     askers = set(lex.get("question-verbs", []))
-    naming = {str(k).lower(): v for k, v in (lex.get("naming-participles") or {}).items()}
+    naming = {str(k).lower(): [v] if isinstance(v, str) else list(v)
+              for k, v in (lex.get("naming-participles") or {}).items()}
     adverbs = set(lex.get("hearsay-adverbs", []))
     passives = set(lex.get("speech-passives", []))
     voicing = _voicing_verbs(lex)
@@ -76,18 +77,19 @@ def _unasked(verb):
     return _with_auxiliaries(verb)
 
 
-def _named(verb, wanted):
-    """"is known as …", "was titled …", "what is now known as …"; "as" entries need it. A
-    label on a noun ("a group known as X", "an ad titled Y") only names a thing."""
+def _named(verb, wanted: list):
+    """"is known as …", "was titled …", "what is now known as …"; an entry with prepositions
+    needs one of them. A label on a noun ("a group known as X", "an ad titled Y") only names
+    a thing."""
     children = list(verb.children)
     if any(c.dep_ == "agent" for c in children):
         return None
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return None
-    marker = next((c for c in children if c.dep_ == "prep" and c.lower_ == wanted), None)
-    if wanted != "any" and marker is None:
+    marker = next((c for c in children if c.dep_ == "prep" and c.lower_ in wanted), None)
+    if "any" not in wanted and marker is None:
         return None
-    if wanted == "any" and not any(c.dep_ in ("oprd", "attr", "dobj", "ccomp", "xcomp") for c in children):
+    if "any" in wanted and not any(c.dep_ in ("oprd", "attr", "dobj", "ccomp", "xcomp") for c in children):
         return None
     return _with_auxiliaries(verb) + ([marker] if marker is not None and marker.i == verb.i + 1 else [])
 

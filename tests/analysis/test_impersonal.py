@@ -19,6 +19,7 @@ def _cues(analyse, text, finder=find_impersonal):
     ("The treasurer was asked whether the levy would rise.", "was asked"),
     ("The protest is known as the Long Tide.", "is known as"),
     ("The wharf was dubbed the Iron Quay.", "was dubbed"),
+    ("The skipper is best known for his night crossings.", "is best known for"),
     ("The mayor reportedly favours a second bridge.", "reportedly"),
     ("The councillor was booed at the harbour meeting.", "was booed"),
     ("Lena Brandt was announced the winner of the rowing race.", "was announced"),
@@ -40,7 +41,7 @@ def test_each_construction_is_an_agentless_cue(analyse, text, cue):
     "She would chair the board if asked.",                            # no question was put
     "The treasurer asked the auditors about the budget gap.",         # an asker is named
     "The councillor was booed by the dock workers at the meeting.",   # agent given
-    "The bridge was known for its long queues in the summer.",        # "known" needs "as"
+    "The bridge has long known better days.",                         # "known" needs "as" or "for"
     "The ferry was announced by the harbour master as cancelled.",    # agent given
 ])
 def test_near_misses_are_not_cues(analyse, text):
