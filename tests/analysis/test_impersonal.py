@@ -17,7 +17,9 @@ def _cues(analyse, text, finder=find_impersonal):
     ("The quarry plan seems like a lost cause for the council.", "seems"),
     ("Asked about the budget gap, the treasurer shrugged.", "Asked"),
     ("The treasurer was asked whether the levy would rise.", "was asked"),
-    ("The fishermen held a protest known as the Long Tide.", "known as"),
+    ("The protest is known as the Long Tide.", "is known as"),
+    ("The wharf was dubbed the Iron Quay.", "was dubbed"),
+    ("The skipper is best known for his night crossings.", "is best known for"),
     ("The mayor reportedly favours a second bridge.", "reportedly"),
     ("The councillor was booed at the harbour meeting.", "was booed"),
     ("Lena Brandt was announced the winner of the rowing race.", "was announced"),
@@ -28,9 +30,18 @@ def test_each_construction_is_an_agentless_cue(analyse, text, cue):
 
 @pytest.mark.parametrize("text", [
     "The treasurer appeared on the local radio station on Monday.",  # appear = show up
+    "The fishermen held a protest known as the Long Tide.",          # a label on a noun
+    "The council aired an advert titled Safe Harbours.",             # a label on a noun
+    "Fishermen are entitled to claim a rebate on diesel.",           # "entitled to": a right
+    "The price of the ferry was not disclosed.",                     # a fact withheld
+    "The ferry apparently left early.",                               # the reporter's hedge
+    "The skipper allegedly sold the catch twice.",                    # not marked by PolNeAR
+    "Under a sky that seemed to darken, the boats came home.",       # qualifies a noun
+    "The treasurer appeared to blame the auditors.",                  # the treasurer's words
+    "She would chair the board if asked.",                            # no question was put
     "The treasurer asked the auditors about the budget gap.",         # an asker is named
     "The councillor was booed by the dock workers at the meeting.",   # agent given
-    "The bridge was known for its long queues in the summer.",        # "known" needs "as"
+    "The bridge has long known better days.",                         # "known" needs "as" or "for"
     "The ferry was announced by the harbour master as cancelled.",    # agent given
 ])
 def test_near_misses_are_not_cues(analyse, text):
@@ -44,3 +55,21 @@ def test_a_cue_is_reported_once_and_never_inside_a_quotation(analyse):
     passive = [a for a in analysis.attributions if a.kind == "agentless"]
     assert [(text[a.cue[0]:a.cue[1]]) for a in passive] == ["is widely seen as"]
     assert len(agentless_records(analysis, passive + passive)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Rendell noted that the mayor appeared unsteady at the meeting.",
+    "The tide seemed to rise faster, the harbour master said.",
+    "According to the harbour master, the tide seemed to rise faster.",
+    "The engineer said the tunnel is thought to be safe.",
+])
+def test_what_a_named_speaker_says_is_not_agentless(analyse, text):
+    analysis = analyse(text)
+    assert [a for a in analysis.attributions if a.kind == "agentless"] == []
+
+
+def test_a_passive_with_a_vague_agent_is_left_to_the_source_finder(analyse):
+    text = "The deal was seen by some as a defeat. The deal was seen as a defeat."
+    analysis = analyse(text)
+    cues = [(a.cue[0], text[a.cue[0]:a.cue[1]]) for a in analysis.attributions if a.kind == "agentless"]
+    assert cues == [(48, "was seen as")]
