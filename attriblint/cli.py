@@ -100,6 +100,8 @@ def check(ctx, paths, fmt, select, ignore, fail_on, statistics, jobs, cache_dir,
     for result in results:
         if result.error:
             click.echo(f"attriblint: {result.error}", err=True)
+    if any(r.internal for r in results):
+        ctx.exit(EXIT_INTERNAL)
     if any(r.error for r in results):
         ctx.exit(EXIT_UNREADABLE)
     ctx.exit(EXIT_FINDINGS if any(failing(f, run) for r in results for f in r.findings) else EXIT_OK)
@@ -146,16 +148,20 @@ def sources(ctx, paths, fmt):
     if not drafts:
         click.echo(f"attriblint: no drafts found in {', '.join(paths)}", err=True)
         ctx.exit(EXIT_NO_DRAFTS)
-    pipeline = Pipeline({"entities"}, config.values["model"])
+    pipeline = Pipeline({"entities"}, config.values["model"], _cache_dir(config, None))
     analysed = []
     for path in drafts:
         try:
             doc = documents.load(path, config.values["encoding"], config.values["max-bytes"])
+            settings = draft_settings(config, doc)
         except InputError as exc:
             analysed.append((path, str(exc)))
             continue
-        analysed.append((path, Analysis(doc, pipeline, lexicons, draft_settings(config, doc))))
+        analysed.append((path, Analysis(doc, pipeline, lexicons, settings)))
     click.echo(import_module(f"attriblint.report.sources_{fmt}").render(analysed), nl=False)
+    for _, error in analysed:
+        if isinstance(error, str):
+            click.echo(f"attriblint: {error}", err=True)
     ctx.exit(EXIT_UNREADABLE if any(isinstance(a, str) for _, a in analysed) else EXIT_OK)
 
 

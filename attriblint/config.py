@@ -5,6 +5,7 @@ Paths inside (rule packs, reference archives, cache) are relative to the config 
 """
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from attriblint.document import DEFAULT_MAX_BYTES
-from attriblint.errors import ConfigError
+from attriblint.errors import ConfigError, InputError
 from attriblint.findings import SEVERITIES
 from attriblint.yamlfile import Field, YamlFile, load_yaml, string_list, validate
 
@@ -23,6 +24,14 @@ def _sides(value: dict) -> dict[str, list[str]]:
     for name, terms in value.items():
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
             raise ValueError(f"side '{name}' must list its terms as strings, e.g. {name}: [Name, Place]")
+    return value
+
+
+def _encoding(value: str) -> str:
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise ValueError(f"unknown text encoding {value!r} (e.g. utf-8, latin-1, cp1252)") from None
     return value
 
 
@@ -50,7 +59,7 @@ CONFIG_KEYS: dict[str, Field] = {
     "rule-settings": Field(dict, default=dict, help="rule id: {severity, enabled, or the kind's options}"),
     "duplicates": Field(dict, default=dict, check=_duplicates,
                         help="reference: [folders of earlier stories or wire copy]; cache: index folder"),
-    "encoding": Field(str, help="text encoding of drafts (default UTF-8)"),
+    "encoding": Field(str, check=_encoding, help="text encoding of drafts (default UTF-8)"),
     "max-bytes": Field(int, default=DEFAULT_MAX_BYTES, help="largest draft to check, in bytes"),
     "cache-dir": Field(str, help="where parses are kept between runs (default .attriblint_cache)"),
 }
@@ -63,9 +72,6 @@ class Config:
     values: dict[str, Any] = field(default_factory=dict)
     source: YamlFile | None = None
 
-    def __getitem__(self, key: str):
-        return self.values[key]
-
     def rule_pack_paths(self) -> list[Path]:
         return [(self.root / p) for p in self.values["rules"]]
 
@@ -75,6 +81,22 @@ class Config:
         if not settings.get("reference"):
             return {}
         return {"reference": [self.root / p for p in settings["reference"]], "cache": self.root / settings["cache"]}
+
+
+# What a draft may set for itself in its front matter, under `attriblint:`.
+FRONT_MATTER_KEYS = {"sides": CONFIG_KEYS["sides"]}
+
+
+def front_matter_settings(path: str, text: str, value: Any) -> dict:
+    """A draft's own `attriblint:` settings, checked like the config's; a mistake is the
+    draft's (exit 3, named with its line), so the other drafts are still checked."""
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("attriblint:")), 2)
+    source = YamlFile(path, value, {(): line})
+    try:
+        checked = validate(source, value, FRONT_MATTER_KEYS, (), "front matter 'attriblint:'")
+    except ConfigError as exc:
+        raise InputError(str(exc)) from None
+    return {key: checked[key] for key in value}
 
 
 def default_values() -> dict[str, Any]:

@@ -52,10 +52,6 @@ class Document:
         self._quote_starts = [q.start for q in self.quotes]
         self._paragraph_starts = [p.start for p in self.paragraphs]
 
-    @property
-    def line_count(self) -> int:
-        return len(self._line_starts)
-
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, of a code-point offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
@@ -166,6 +162,8 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
         return {}, 0
     try:
         data = yaml.safe_load(match.group(1))
+    except (ValueError, TypeError) as exc:  # a value YAML parses but cannot build: "date: 2024-13-45"
+        raise InputError(f"{path}:2: front matter has a value that cannot be read: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 2}" if mark else ""

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from attriblint import document as documents
 from attriblint.analysis import Analysis
-from attriblint.config import Config
-from attriblint.errors import ConfigError, InputError
+from attriblint.config import Config, front_matter_settings
+from attriblint.errors import AttriblintError, ConfigError, InputError
 from attriblint.findings import Finding, render
 from attriblint.kinds import KINDS
 from attriblint.kinds.base import Rule
@@ -29,12 +29,20 @@ class FileResult:
     document: documents.Document | None = None
     digests: dict[str, object] = field(default_factory=dict)  # rule id → summarise() of this draft
     statistics: dict | None = None  # words, sentences, grade… with `check --statistics`
+    internal: bool = False  # the error is attriblint's fault, not the draft's (exit 4)
 
 
 def load_ruleset(config: Config) -> RuleSet:
     ruleset = load_packs([shipped_rules_dir(), *config.rule_pack_paths()])
     if config.values["rule-settings"]:
         apply_settings(ruleset, config.values["rule-settings"], config.source, ("rule-settings",))
+    for pattern, settings in config.values["per-file"].items():
+        for key in ("select", "ignore"):
+            for index, rule_id in enumerate(settings[key] or []):
+                if rule_id not in ruleset.rules and rule_id != "ALL":
+                    raise config.source.error(("per-file", pattern, key, index),
+                                              f"unknown rule '{rule_id}' in per-file '{pattern}' {key} "
+                                              f"(known rules: {', '.join(sorted(ruleset.rules))})")
     return ruleset
 
 
@@ -84,9 +92,8 @@ def _excluded(path: str, patterns: list[str]) -> bool:
 def draft_settings(config: Config, doc: documents.Document) -> dict:
     """Run settings for one draft: the config's, overridden by its front matter `attriblint:` keys."""
     settings = {"sides": config.values["sides"], "duplicates": config.duplicate_settings()}
-    own = doc.front_matter.get("attriblint")
-    if isinstance(own, dict):
-        settings.update(own)
+    if "attriblint" in doc.front_matter:
+        settings.update(front_matter_settings(doc.path, doc.text, doc.front_matter["attriblint"]))
     return settings
 
 
@@ -134,10 +141,11 @@ class Checker:
         """One draft's result; with `cached_only`, None unless it needs no parse this run."""
         try:
             doc = documents.load(path, self.config.values["encoding"], self.config.values["max-bytes"])
+            settings = draft_settings(self.config, doc)
         except InputError as exc:
             return FileResult(path, error=str(exc))
         result = FileResult(path, document=doc)
-        analysis = Analysis(doc, self.pipeline, self.ruleset.lexicons, draft_settings(self.config, doc))
+        analysis = Analysis(doc, self.pipeline, self.ruleset.lexicons, settings)
         outputs = self._outputs(self._rules_for(doc.path), analysis, cached_only)
         if outputs is None:
             return None
@@ -261,9 +269,17 @@ class Checker:
             gc.unfreeze()
 
     def check_one(self, path: str, cached_only: bool = False) -> FileResult | None:
-        if not os.path.exists(path):
-            return FileResult(path, error=f"{path}: no such file or directory")
-        return self.check_file(path, cached_only)
+        """`check_file`, except that a fault in checking one draft is reported against that
+        draft (exit 4 at the end) and the other drafts are still checked."""
+        try:
+            return self.check_file(path, cached_only)
+        except AttriblintError:
+            raise  # configuration and model errors concern every draft alike
+        except Exception as exc:  # noqa: BLE001 - one draft must not stop the others
+            if os.environ.get("ATTRIBLINT_DEBUG"):
+                raise
+            return FileResult(path, error=f"{path}: internal error: {type(exc).__name__}: {exc} "
+                                          "(set ATTRIBLINT_DEBUG=1 for details and please report it)", internal=True)
 
     def _trim_cache(self, pooled: bool) -> None:
         """Keep the parse cache under its size bound once writing is over."""

@@ -94,7 +94,22 @@ def _load_pack(source: YamlFile, ruleset: RuleSet) -> None:
         odd = [w for w in value if not isinstance(w, str)] if isinstance(value, list) else []
         if odd:  # YAML reads a bare on/off/yes/no as true/false
             raise source.error(("lexicons", name), f"lexicon '{name}' has {odd[0]!r}, not a word: quote it")
+        _check_shape(source, name, ruleset.lexicons.get(name), value)
         merge_lexicon(ruleset.lexicons, name, value)
+
+
+def _check_shape(source: YamlFile, name: str, old, new) -> None:
+    """A lexicon that adds to an earlier one must have its shape, or the merge would garble it."""
+    if old is None:
+        return
+    if isinstance(old, list) != isinstance(new, list):
+        shape = "a list" if isinstance(old, list) else "a mapping"
+        raise source.error(("lexicons", name), f"lexicon '{name}' must be {shape}, as in the packs loaded before")
+    if isinstance(old, dict) and any(isinstance(v, list) for v in old.values()):
+        for key, value in new.items():
+            if not isinstance(value, list):
+                raise source.error(("lexicons", name, key), f"lexicon '{name}' maps each key to a list, "
+                                   f"as in the packs loaded before: write {key}: [{value}]")
 
 
 def merge_lexicon(lexicons: dict, name: str, value) -> None:

@@ -46,8 +46,17 @@ def load_yaml(path: str, text: str | None = None) -> YamlFile:
     return YamlFile(path, data, lines)
 
 
+def _dateless(loader_class):
+    """The safe loader, reading a date as the text it is: no setting is a date, and an
+    impossible one ("2024-13-45") would fail outside YAML's errors, with no line to name."""
+    resolvers = {first: [(tag, pattern) for tag, pattern in pairs if tag != "tag:yaml.org,2002:timestamp"]
+                 for first, pairs in loader_class.yaml_implicit_resolvers.items()}
+    return type(f"Dateless{loader_class.__name__}", (loader_class,), {"yaml_implicit_resolvers": resolvers})
+
+
 # yaml.safe_load's own loader, in C when libyaml is present (ten times faster on big packs).
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_LOADER = _dateless(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_PURE_SAFE_LOADER = _dateless(yaml.SafeLoader)
 
 
 def _safe_load_with_nodes(text: str, loader_class=_SAFE_LOADER):
@@ -59,9 +68,9 @@ def _safe_load_with_nodes(text: str, loader_class=_SAFE_LOADER):
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)
     except yaml.YAMLError:
-        if loader_class is yaml.SafeLoader:
+        if loader_class is _PURE_SAFE_LOADER:
             raise
-        return _safe_load_with_nodes(text, yaml.SafeLoader)
+        return _safe_load_with_nodes(text, _PURE_SAFE_LOADER)
     finally:
         loader.dispose()
 

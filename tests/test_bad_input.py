@@ -39,7 +39,7 @@ def test_unreadable_drafts_are_reported_and_the_rest_still_checked(run, isolated
                    "(raise `max-bytes` in .attriblint.yaml to check it anyway)",
         "front.md": "front.md:3: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'",
         "list.md": "list.md:2: front matter must be a YAML mapping of keys to values",
-        "missing.txt": "missing.txt: no such file or directory",
+        "missing.txt": "missing.txt: no such file",
         "dirty.txt": None,
     }
     assert [f["text"] for f in files["dirty.txt"]["findings"]] == [EUPHEMISM_TEXT]
@@ -87,6 +87,11 @@ PACK_HEAD = "rules:\n  - id: house\n    kind: phrase\n    severity: warning\n   
     ("rules:\n  - id: house\n    kind: frobnicate\n    severity: warning\n    message: m\n",
      f"house.yaml:3: unknown rule kind 'frobnicate' (known kinds: {', '.join(sorted(KINDS))})"),
     ("rules:\n  - id: house\n    severity: warning\n    message: m\n", "house.yaml:2: rule 'house' needs 'kind'"),
+    ("lexicons:\n  speech-verbs: {say: 1}\n",
+     "house.yaml:2: lexicon 'speech-verbs' must be a list, as in the packs loaded before"),
+    ("lexicons:\n  default-sides:\n    atlantis: Atlantis\n",
+     "house.yaml:3: lexicon 'default-sides' maps each key to a list, as in the packs loaded before: "
+     "write atlantis: [Atlantis]"),
 ])
 def test_bad_rule_pack_is_exit_2_with_file_and_line(run, isolated, pack, message):
     (isolated / "house.yaml").write_text(pack, encoding="utf-8")
@@ -104,13 +109,55 @@ def test_bad_rule_pack_is_exit_2_with_file_and_line(run, isolated, pack, message
     ("rule-settings:\n  euphemism: {severity: loud}\n",
      ".attriblint.yaml:2: 'severity' must be one of info, warning, error, not 'loud'"),
     ("sides:\n  a: b\n", ".attriblint.yaml:1: 'sides': side 'a' must list its terms as strings, e.g. a: [Name, Place]"),
+    ("encoding: klingon\n",
+     ".attriblint.yaml:1: 'encoding': unknown text encoding 'klingon' (e.g. utf-8, latin-1, cp1252)"),
+    ("per-file:\n  '*.md':\n    ignore: [euphemism, euphemsim]\n",
+     ".attriblint.yaml:3: unknown rule 'euphemsim' in per-file '*.md' ignore (known rules: "),
 ])
 def test_bad_config_value_is_exit_2_with_file_and_line(run, isolated, config, message):
     (isolated / ".attriblint.yaml").write_text(config, encoding="utf-8")
     (isolated / "a.txt").write_text(DIRTY, encoding="utf-8")
     result = run("check", "a.txt")
     assert result.code == 2
-    assert result.err.splitlines() == [f"attriblint: error: {isolated / message}"]
+    [line] = result.err.splitlines()
+    if message.endswith("(known rules: "):  # the list of every shipped rule follows
+        line = line[:line.index("(known rules: ") + len("(known rules: ")]
+    assert line == f"attriblint: error: {isolated / message}"
+
+
+def test_bad_front_matter_settings_are_that_drafts_error(run, isolated):
+    """A draft's own `attriblint:` block is checked like the config; a date YAML cannot build
+    is a readable error; both are exit 3 and the other drafts are still checked."""
+    (isolated / "list-sides.md").write_text("---\ntitle: T\nattriblint:\n  sides: [ukraine, russia]\n---\n"
+                                            + DIRTY, encoding="utf-8")
+    (isolated / "string-terms.md").write_text("---\nattriblint:\n  sides: {ukraine: Ukraine}\n---\n" + DIRTY,
+                                              encoding="utf-8")
+    (isolated / "unknown-key.md").write_text("---\nattriblint: {sidez: {a: [A]}}\n---\n" + DIRTY, encoding="utf-8")
+    (isolated / "date.md").write_text("---\ndate: 2024-13-45\n---\n" + DIRTY, encoding="utf-8")
+    (isolated / "good.md").write_text("---\ndate: 2024-01-05\nattriblint:\n  sides: {a: [Alpha]}\n---\n" + DIRTY,
+                                      encoding="utf-8")
+    names = ["list-sides.md", "string-terms.md", "unknown-key.md", "date.md", "good.md"]
+    result = run("check", "--format", "json", "--select", "euphemism", *names)
+    assert result.code == 3
+    files = _json(result)
+    assert {name: files[name]["error"] for name in names} == {
+        "list-sides.md": "list-sides.md:3: 'sides' must be a mapping, not ['ukraine', 'russia']",
+        "string-terms.md": "string-terms.md:2: 'sides': side 'ukraine' must list its terms as strings, "
+                           "e.g. ukraine: [Name, Place]",
+        "unknown-key.md": "unknown-key.md:2: unknown key 'sidez' in front matter 'attriblint:' (allowed: sides)",
+        "date.md": "date.md:2: front matter has a value that cannot be read: month must be in 1..12",
+        "good.md": None,
+    }
+    assert [f["line"] for f in files["good.md"]["findings"]] == [6]
+
+
+def test_impossible_date_in_a_rule_pack_is_read_as_text(run, isolated):
+    (isolated / "house.yaml").write_text("# reviewed: 2024-13-45\nlexicons:\n  reviewed-on: [2024-13-45]\n",
+                                         encoding="utf-8")
+    (isolated / ".attriblint.yaml").write_text("rules: [house.yaml]\n", encoding="utf-8")
+    (isolated / "a.txt").write_text(DIRTY, encoding="utf-8")
+    result = run("check", "a.txt", "--select", "euphemism", "--format", "concise")
+    assert result.code == 1 and result.err == ""
 
 
 def test_pyproject_section_errors_name_the_line(run, isolated):
@@ -169,13 +216,19 @@ def test_init_writes_a_config_that_loads(run, tmp_path, monkeypatch):
     assert run("init", "--force").code == 0
 
 
-def test_internal_error_is_exit_4_with_one_line(run, isolated, monkeypatch):
-    def broken(self, analysis):
-        raise ZeroDivisionError("division by zero")
+def test_internal_error_is_exit_4_with_one_line_and_the_other_drafts_are_checked(run, isolated, monkeypatch):
+    working = PhraseRule.check
 
-    monkeypatch.setattr(PhraseRule, "check", broken)
+    def broken_on_a(self, analysis):
+        if analysis.document.path.endswith("a.txt"):
+            raise ZeroDivisionError("division by zero")
+        return working(self, analysis)
+
+    monkeypatch.setattr(PhraseRule, "check", broken_on_a)
     (isolated / "a.txt").write_text(DIRTY, encoding="utf-8")
-    result = run("check", "a.txt")
+    (isolated / "b.txt").write_text(DIRTY, encoding="utf-8")
+    result = run("check", "a.txt", "b.txt", "--format", "concise", "--select", "euphemism", "--jobs", "1")
     assert result.code == 4
-    assert result.err == ("attriblint: internal error: ZeroDivisionError: division by zero "
+    assert result.err == ("attriblint: a.txt: internal error: ZeroDivisionError: division by zero "
                           "(set ATTRIBLINT_DEBUG=1 for details and please report it)\n")
+    assert [line.split(": ")[0] for line in result.out.splitlines() if "euphemism" in line] == ["b.txt:1:8"]

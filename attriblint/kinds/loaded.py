@@ -17,7 +17,7 @@ class LoadedRule(PhraseRule):
     kind = "loaded"
     options = {
         **PhraseRule.options,
-        "scare-quotes": Field(bool, default=True),
+        "scare-quotes": Field(bool, default=False),
         "scare-quote-message": Field(str, default="scare quotes around \"{match}\": say who used the word"),
         "scare-quote-words": Field(int, default=3),
     }

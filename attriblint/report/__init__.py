@@ -7,9 +7,6 @@ from importlib import import_module
 
 from attriblint.findings import severity_rank
 
-FORMATS = ("pytest", "concise", "json", "sarif", "junit", "github")
-
-
 @dataclass
 class RunInfo:
     """What every reporter may print besides the findings."""

@@ -9,11 +9,13 @@ def render(drafts: list) -> str:
     out = []
     for path, analysis in drafts:
         if isinstance(analysis, str):
-            out.append(f"{path}: {analysis}")
+            out.append(analysis)  # the error message names the draft itself
             continue
         rec = record(path, analysis)
-        cited = [a for a in rec["attributions"] if a["kind"] != "reply"]
-        out.append(f"{path}: {len(rec['sources'])} sources, {len(cited)} attributions")
+        cited = [a for a in rec["attributions"] if a["kind"] not in ("reply", "agentless")]
+        agentless = len(rec["attributions"]) - len(cited) - sum(a["kind"] == "reply" for a in rec["attributions"])
+        out.append(f"{path}: {_count(len(rec['sources']), 'source')}, {_count(len(cited), 'attribution')}"
+                   + (f" (and {agentless} with no one behind it)" if agentless else ""))
         rows = [("SOURCE", "TYPE", "SIDE", "CITED", "LINES")]
         for source, row in zip(analysis.sources, rec["sources"]):
             kind = "named" if source.named else "anonymous" if source.anonymous else "described"
@@ -29,3 +31,7 @@ def render(drafts: list) -> str:
         out.append("  sides: " + (", ".join(f"{k} {v}" for k, v in rec["sides"].items()) or "none"))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -58,7 +58,7 @@ def test_sources_table_lists_who_is_cited(run, isolated):
     result = run("sources", DRAFT)
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0].endswith("attribution-draft.txt: 4 sources, 6 attributions")
+    assert lines[0].endswith("attribution-draft.txt: 4 sources, 5 attributions (and 1 with no one behind it)")
     assert lines[1].split() == ["SOURCE", "TYPE", "SIDE", "CITED", "LINES"]
     assert lines[3].split() == ["Anna", "Petrova", "named", "-", "3", "5,", "7,", "9"]
     assert "  reply attempts on lines 11" in lines
@@ -73,6 +73,16 @@ def test_unreadable_draft_is_reported_and_exit_code_3(run, isolated):
     assert result.code == 3
     assert files[0]["path"].endswith("bad.txt") and "not valid UTF-8" in files[0]["error"]
     assert len(files[1]["attributions"]) == 7
+
+
+def test_sources_table_names_an_unreadable_draft_once_on_both_streams(run, isolated):
+    bad = isolated / "bad.txt"
+    bad.write_bytes(b"caf\xe9 owner said so\n")
+    result = run("sources", bad)
+    assert result.code == 3
+    message = f"{bad}:1: not valid UTF-8 (byte 0xe9 at offset 3); save the draft as UTF-8 or set `encoding:` in .attriblint.yaml"
+    assert result.out.splitlines() == [message]
+    assert result.err.splitlines() == [f"attriblint: {message}"]
 
 
 def test_seed_draft_attributes_the_sourced_lines(run, seed):

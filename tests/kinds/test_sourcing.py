@@ -5,8 +5,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("attriblint.analysis.attribution", reason="needs the attribution layer (issue 4)")
-
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "sourcing"
 SOURCING = "one-sided-sourcing,single-source,anonymous-sourcing,missing-reply"
 

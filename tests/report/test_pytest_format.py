@@ -70,7 +70,7 @@ def test_unreadable_draft_is_an_error_and_counted(run, isolated):
     ]
     assert re.fullmatch(r"={20} 1 passed, 2 errors in \d+\.\d\ds ={20}", lines[-1])
     assert result.err.splitlines() == ["attriblint: binary.txt: binary file (it holds NUL bytes), not a text draft",
-                                       "attriblint: gone.txt: no such file or directory"]
+                                       "attriblint: gone.txt: no such file"]
 
 
 def test_concise_is_one_line_per_finding_or_error(run, isolated):
