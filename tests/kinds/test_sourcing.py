@@ -3,7 +3,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "sourcing"
 SOURCING = "one-sided-sourcing,single-source,anonymous-sourcing,missing-reply"
