@@ -31,13 +31,27 @@ def _cell_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+# A draft exported one paragraph to a line has long lines: show this many characters of
+# context each side of the finding, and at most LONG_LINE characters of the line in all.
+CONTEXT = 40
+LONG_LINE = 120
+
+
 def _caret_line(result, f) -> tuple[str, str]:
-    """The finding's first source line and a caret underline that lines up under it on a terminal
-    (tabs are copied so they expand alike; wide characters take two cells)."""
+    """The finding's first source line (cut to the finding and some context when long) and a
+    caret underline that lines up under it on a terminal (tabs are copied so they expand
+    alike; wide characters take two cells)."""
     source = result.document.line_text(f.line) if result.document else ""
+    start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(source)
-    prefix = "".join(ch if ch == "\t" else " " * _cell_width(ch) for ch in source[:f.column - 1])
-    width = sum(max(1, _cell_width(ch)) if ch == "\t" else _cell_width(ch) for ch in source[f.column - 1:end])
+    if len(source) > LONG_LINE:
+        left = max(0, start - CONTEXT)
+        right = min(len(source), end + CONTEXT, max(start, left) + LONG_LINE - CONTEXT)
+        shift = left - (1 if left else 0)
+        source = ("…" if left else "") + source[left:right] + ("…" if right < len(source) else "")
+        start, end = start - shift, min(end, right) - shift
+    prefix = "".join(ch if ch == "\t" else " " * _cell_width(ch) for ch in source[:start])
+    width = sum(max(1, _cell_width(ch)) if ch == "\t" else _cell_width(ch) for ch in source[start:end])
     return source, prefix + "^" * max(1, width)
 
 

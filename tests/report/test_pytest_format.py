@@ -90,3 +90,13 @@ def test_concise_is_one_line_per_finding_or_error(run, isolated):
 def test_concise_prints_nothing_for_clean_drafts(run, isolated):
     _write(isolated, clean=CLEAN)
     assert (run("check", "--format", "concise", "clean.txt").out) == ""
+
+
+def test_a_long_line_is_cut_to_the_finding_and_its_context(run, isolated):
+    before, after = "The council met on Monday. " * 10, "Residents waited for news. " * 10
+    _write(isolated, long=before + "Troops moved to more advantageous positions near the river. " + after)
+    lines = run("check", "long.txt", "--select", "euphemism").out.splitlines()
+    at = lines.index(f"long.txt:1:278: euphemism [warning] {EUPHEMISM}")
+    assert lines[at + 1] == ("    …nday. The council met on Monday. Troops moved to more advantageous positions "
+                             "near the river. Residents waited for ne…")
+    assert lines[at + 2] == "    " + " " * 41 + "^" * 36
