@@ -61,8 +61,9 @@ class OneSidedRule(SourcingRule):
                "min-claims": Field(int, default=2, check=_at_least(1))}
 
     def findings(self, analysis, attributions, sources):
-        heard = Counter(a.side for a in attributions if a.kind != "agentless" and a.side not in (None, NEUTRAL)
-                        and analysis.sides.speaks(a))
+        spoken = [a for a in attributions if a.kind != "agentless" and a.side not in (None, NEUTRAL)
+                  and analysis.sides.speaks(a)]
+        heard = Counter(a.side for a in spoken)
         if len(heard) != 1:
             return
         (side, count), = heard.items()
@@ -76,9 +77,10 @@ class OneSidedRule(SourcingRule):
             if len(found) < self.spec.options["min-claims"]:
                 continue
             first = found[0]
-            speakers = {a.source_id for a in attributions if a.side == side}
+            speakers = len({a.source_id for a in spoken})
             yield self.finding(first.start, first.end, heard=side, heard_count=count,
-                               heard_sources=len(speakers), unheard=unheard, claims=len(found),
+                               heard_sources=f"{speakers} source{'s' if speakers != 1 else ''}",
+                               unheard=unheard, claims=len(found),
                                match=analysis.document.text[first.start:first.end],
                                extra={"heard": side, "unheard": unheard, "claims": len(found)})
 

@@ -67,7 +67,7 @@ def test_one_sided_sourcing_points_at_the_first_claim_about_the_unheard_side(ana
     assert [(f.rule, f.line, f.column, f.end_line, f.end_column, f.text) for f in found] == [
         ("one-sided-sourcing", 1, 14, 1, 29, "Peruvian troops")]
     message = found[0].message
-    assert "all 5 attributions that take a side are from ecuador (4 source(s))" in message
+    assert "all 5 attributions that take a side are from ecuador (4 sources)" in message
     assert "peru is the actor in 4 claims" in message
     assert found[0].extra["sides"] == {"ecuador": 5}
 
