@@ -14,7 +14,6 @@ from attriblint.kinds.base import Rule
 from attriblint.yamlfile import Field
 
 SPOKEN = ("direct", "indirect", "according-to")  # attributions that carry a claim
-_STOPWORDS = {"be", "have", "say", "do", "will", "would", "could", "that", "this", "it", "they"}
 
 
 def _at_least(least: float):
@@ -111,6 +110,7 @@ class AnonymousRule(SourcingRule):
                "min-shared-words": Field(int, default=2, check=_at_least(1)),
                "informants": Field(list, required=True, items=Field(str)),
                "on-record-titles": Field(list, default=list, items=Field(str)),
+               "not-shared-words": Field(list, default=list, items=Field(str)),
                "unsupported-message": Field(str, default="")}
 
     def findings(self, analysis, attributions, sources):
@@ -148,8 +148,7 @@ class AnonymousRule(SourcingRule):
         informant = {w.rstrip("s") for w in words} & set(self.spec.options["informants"])
         return bool(informant) and not words & set(self.spec.options["on-record-titles"])
 
-    @staticmethod
-    def _words(analysis, attribution) -> set[str]:
+    def _words(self, analysis, attribution) -> set[str]:
         """Content words of what the attribution reports, as lemmas."""
         if not attribution.content:
             return set()
@@ -160,7 +159,7 @@ class AnonymousRule(SourcingRule):
                 continue
             for token in block.doc:
                 if start <= block.start + token.idx < end and token.pos_ in ("NOUN", "PROPN", "VERB", "NUM"):
-                    if token.lemma_.lower() not in _STOPWORDS:
+                    if token.lemma_.lower() not in self.spec.options["not-shared-words"]:
                         words.add(token.lemma_.lower())
         return words
 
@@ -170,7 +169,8 @@ class MissingReplyRule(SourcingRule):
 
     kind = "missing-reply"
     options = {"verbs": Field(list, required=True, items=Field(str)),
-               "bodies": Field(list, default=list, items=Field(str))}
+               "bodies": Field(list, default=list, items=Field(str)),
+               "refusals": Field(list, default=list, items=Field(str))}
 
     def findings(self, analysis, attributions, sources):
         for number, block in enumerate(analysis.blocks):
@@ -192,7 +192,7 @@ class MissingReplyRule(SourcingRule):
         """An accusation someone makes: not negated ("refused to blame"), and with an accuser."""
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.spec.options["verbs"]:
             return False
-        if any(c.dep_ == "neg" for c in verb.children) or verb.head.lemma_.lower() in ("refuse", "decline"):
+        if any(c.dep_ == "neg" for c in verb.children) or verb.head.lemma_.lower() in self.spec.options["refusals"]:
             return False
         return any(c.dep_ in ("nsubj", "agent") for c in verb.children) or verb.dep_ in ("acl", "advcl", "xcomp")
 
