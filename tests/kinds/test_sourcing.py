@@ -71,3 +71,11 @@ def test_seed_draft_sources_and_sides(analyse, seed):
     text = analysis.document.text
     spokesmen = {a.side for a in attributions if a.source and "spokesman" in text[slice(*a.source)]}
     assert spokesmen == {"ukraine"}
+
+
+def test_an_accusation_refused_is_no_accusation(run, isolated):
+    draft = isolated / "refused.txt"
+    draft.write_text("Fire at the depot\n\nThe mayor refused to blame Belarus for the fire at the depot.\n\n"
+                     "The governor blamed Belarus for the fire at the depot.\n", encoding="utf-8")
+    found = json.loads(run("check", "--format", "json", "--select", "missing-reply", draft).out)["files"][0]["findings"]
+    assert [(f["line"], f["column"], f["text"]) for f in found] == [(5, 14, "blamed Belarus")]
