@@ -28,6 +28,7 @@ class Unit:
     end: int
     text: str  # the reporter's own words when quotations are left out
     quoted_words: int = 0
+    only_sentence: int | None = None  # a paragraph of one sentence: that sentence's start
 
 
 def sentence_spans(analysis) -> list[tuple[int, int]]:

@@ -99,7 +99,8 @@ class ConsistencyRule(Rule):
             for start, end in spellings[text].spans:
                 line = document.position(_nearest(other.spans, start))[0]
                 yield self.finding(start, end, match=text, other=other.text, other_line=line,
-                                   count=len(other.spans), suggestions=[other.text],
+                                   count=len(other.spans), times=_times(len(other.spans)),
+                                   suggestions=[other.text],
                                    extra={"other": {"text": other.text, "line": line}})
 
     def _spellings(self, analysis) -> dict[str, Spelling]:
@@ -180,3 +181,7 @@ def _words_pattern(words) -> re.Pattern | None:
     alternatives = sorted(words, key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in alternatives)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")

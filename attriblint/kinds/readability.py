@@ -59,11 +59,15 @@ class ReadabilityRule(Rule):
 
     def check(self, analysis):
         sentences = self._sentences(analysis)
+        flagged: set[int] = set()  # starts of the sentences already reported
         for scope, units in (("sentence", sentences), ("paragraph", self._paragraphs(analysis, sentences))):
             checks = [c for c in self.checks if c["scope"] == scope]
             for unit in units if checks else ():
+                if scope == "paragraph" and unit.only_sentence in flagged:
+                    continue  # the paragraph is that one sentence, already reported
                 found = self._first_failure(unit, checks)
                 if found is not None:
+                    flagged.add(unit.start)
                     yield found
 
     def _sentences(self, analysis) -> list[statistics.Unit]:
@@ -82,7 +86,8 @@ class ReadabilityRule(Rule):
             inside = [u for u in sentences if paragraph.start <= u.start < paragraph.end]
             if inside:
                 units.append(statistics.Unit(paragraph.start, paragraph.end, " ".join(u.text for u in inside),
-                                             sum(u.quoted_words for u in inside)))
+                                             sum(u.quoted_words for u in inside),
+                                             inside[0].start if len(inside) == 1 else None))
         return units
 
     def _first_failure(self, unit: statistics.Unit, checks: list[dict]):

@@ -21,7 +21,7 @@ def test_less_frequent_spelling_is_marked_and_names_the_other(run, isolated):
     assert [(f["line"], f["column"], f["text"], f["other"], f["suggestions"]) for f in found] == [
         (5, 4, "Hrytzenko", {"text": "Hrytsenko", "line": 3}, ["Hrytsenko"]),
         (7, 14, "Velykopilia", {"text": "Velykopillia", "line": 5}, ["Velykopillia"])]
-    assert found[0]["message"] == ('"Hrytzenko" is also spelled "Hrytsenko" in this draft (line 3, 2x): '
+    assert found[0]["message"] == ('"Hrytzenko" is also spelled "Hrytsenko" in this draft (twice, nearest on line 3): '
                                    "check the name and use one spelling")
 
 

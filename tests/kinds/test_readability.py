@@ -111,3 +111,19 @@ def test_textstat_reads_one_sentence_per_text():
     joined = as_sentences(["Mr. Brown met the U.S. envoy at 5 p.m. on Jan. 5", "Prices rose 4.5%!"])
     assert joined == "Mr Brown met the US envoy at 5 pm on Jan 5. Prices rose 45%."
     assert textstat.sentence_count(joined) == 2
+
+
+def test_a_one_sentence_paragraph_is_reported_once(run, isolated):
+    sentence = ("The council, which had already put off the vote twice because of legal advice about the "
+                "planning rules that applied to the site, said on Monday that it would now decide in June, "
+                "after a consultation with residents and businesses in the area that opponents said was "
+                "too short and unfair.")
+    (isolated / "one.txt").write_text(f"Budget\n\n{sentence}\n", encoding="utf-8")
+    (isolated / ".attriblint.yaml").write_text(
+        "rule-settings:\n  readability:\n    checks:\n"
+        "      - {scope: sentence, metric: words, max: 40, message: 'sentence of {words} words'}\n"
+        "      - {scope: paragraph, metric: words, max: 30, message: 'paragraph of {words} words'}\n",
+        encoding="utf-8")
+    result = run("check", "one.txt", "--select", "readability", "--format", "json")
+    found = json.loads(result.out)["files"][0]["findings"]
+    assert [(f["line"], f["column"], f["message"]) for f in found] == [(3, 1, "sentence of 51 words")]
