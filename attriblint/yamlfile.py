@@ -42,7 +42,7 @@ def load_yaml(path: str, text: str | None = None) -> YamlFile:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"YAML syntax error: {problem}", path, mark.line + 1 if mark else None) from None
     lines: dict[tuple, int] = {}
-    _record_lines(node, (), lines)
+    _record_lines(node, (), lines, path)
     return YamlFile(path, data, lines)
 
 
@@ -75,23 +75,28 @@ def _safe_load_with_nodes(text: str, loader_class=_SAFE_LOADER):
         loader.dispose()
 
 
-def _record_lines(node, where: tuple, lines: dict) -> None:
+def _record_lines(node, where: tuple, lines: dict, path: str) -> None:
+    """Note the line of every value; a key given twice in one mapping is an error, since YAML
+    would silently keep only the last ("message:" written twice loses the first)."""
     if node is None:
         return
     lines[where] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             child = where + (key.value,)
+            if child in lines:
+                raise ConfigError(f"key '{key.value}' appears twice here (first on line {lines[child]})",
+                                  path, key.start_mark.line + 1)
             lines[child] = key.start_mark.line + 1
-            _record_lines_below(value, child, lines)
+            _record_lines_below(value, child, lines, path)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, where + (index,), lines)
+            _record_lines(item, where + (index,), lines, path)
 
 
-def _record_lines_below(node, where: tuple, lines: dict) -> None:
+def _record_lines_below(node, where: tuple, lines: dict, path: str) -> None:
     line = lines[where]
-    _record_lines(node, where, lines)
+    _record_lines(node, where, lines, path)
     lines[where] = line  # a key's own line names it better than its value's first line
 
 

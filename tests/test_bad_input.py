@@ -87,6 +87,8 @@ PACK_HEAD = "rules:\n  - id: house\n    kind: phrase\n    severity: warning\n   
     ("rules:\n  - id: house\n    kind: frobnicate\n    severity: warning\n    message: m\n",
      f"house.yaml:3: unknown rule kind 'frobnicate' (known kinds: {', '.join(sorted(KINDS))})"),
     ("rules:\n  - id: house\n    severity: warning\n    message: m\n", "house.yaml:2: rule 'house' needs 'kind'"),
+    (PACK_HEAD + "    message: again\n    entries: []\n",
+     "house.yaml:6: key 'message' appears twice here (first on line 5)"),
     ("lexicons:\n  speech-verbs: {say: 1}\n",
      "house.yaml:2: lexicon 'speech-verbs' must be a list, as in the packs loaded before"),
     ("lexicons:\n  default-sides:\n    atlantis: Atlantis\n",
