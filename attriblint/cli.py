@@ -130,7 +130,7 @@ def _progress(drafts: int):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
-              help="Output format (json follows the documented `sources` contract).")
+              help="Output format (json: see the README, JSON output).")
 @click.pass_context
 def sources(ctx, paths, fmt):
     """Show who is cited in each draft: sources, how often, on which lines."""
