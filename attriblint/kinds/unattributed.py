@@ -22,6 +22,7 @@ SIGNAL = {
     "preceded-by": Field((str, list), default=list, check=string_list),
     "followed-by": Field((str, list), default=list, check=string_list),
     "unless": Field((str, list), default=list, check=string_list),
+    "main-clause": Field(bool, default=False),
 }
 _DATELINE = re.compile(r"^(?:By\s|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
 QUOTE_MARKS = "\"'“”‘’«»―"
@@ -136,14 +137,32 @@ class UnattributedRule(Rule):
 
 def _in_context(token, signal) -> bool:
     """`preceded-by` one of its words just before the hit or inside its entity ("about $5m",
-    "more than $5m"); `followed-by` one of its words in the next few ("higher than")."""
+    "more than $5m"); `followed-by` one of its words in the next few ("higher than");
+    `main-clause`: the hit is, or hangs on, the sentence's own unnegated main verb."""
     doc = token.doc
+    if signal["main-clause"] and not _on_main_verb(token):
+        return False
     if signal["preceded-by"]:
         if not any(t.lower_ in signal["preceded-by"] for t in doc[max(0, token.i - 3):_entity(token).end]):
             return False
     if signal["followed-by"]:
         return any(t.lower_ in signal["followed-by"] for t in doc[token.i + 1:token.i + 6])
     return True
+
+
+def _on_main_verb(token) -> bool:
+    """The token is the main verb of its sentence (the root, or a verb joined to it by "and")
+    or its auxiliary or adverb ("could" in "prices could rise"), and that verb is not negated: "could
+    not" forecasts nothing, and a "could" inside a clause ("if it could", "said it could")
+    is a condition or someone's view, not the reporter's forecast."""
+    if token.dep_ in ("ROOT", "conj"):
+        verb = token
+    elif token.dep_ in ("aux", "auxpass", "advmod"):
+        verb = token.head
+    else:
+        return False  # "military might" is no forecast
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return main and not any(child.dep_ == "neg" for child in verb.children)
 
 
 def _entity(token):
