@@ -151,15 +151,17 @@ def _in_context(token, signal) -> bool:
 
 
 def _on_main_verb(token) -> bool:
-    """The token is the main verb of its sentence (the root, or a verb joined to it by "and")
-    or its auxiliary or adverb ("could" in "prices could rise"), and that verb is not negated: "could
-    not" forecasts nothing, and a "could" inside a clause ("if it could", "said it could")
-    is a condition or someone's view, not the reporter's forecast."""
-    if token.dep_ in ("ROOT", "conj"):
-        verb = token
-    elif token.dep_ in ("aux", "auxpass", "advmod"):
+    """The token is the main verb of its sentence (the root, or a verb joined to it by "and"),
+    hangs on it as its auxiliary, adverb or complement ("prices could rise", "the task is
+    difficult") or describes its complement ("it was a brilliant campaign"), and that verb
+    is not negated: "could not" forecasts nothing, and a hit inside a clause of its own
+    ("if it could", "said it was difficult") is a condition or someone's view."""
+    verb = token
+    if token.dep_ == "amod" and token.head.dep_ in ("attr", "oprd"):
+        verb = token.head.head
+    elif token.dep_ in ("aux", "auxpass", "advmod", "acomp", "attr", "oprd"):
         verb = token.head
-    else:
+    elif token.dep_ not in ("ROOT", "conj"):
         return False  # "military might" is no forecast
     main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
     return main and not any(child.dep_ == "neg" for child in verb.children)

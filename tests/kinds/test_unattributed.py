@@ -106,3 +106,14 @@ def test_main_clause_is_a_configurable_narrowing(run, isolated):
                      "The council should not rebuild the old harbour bridge this year.\n", encoding="utf-8")
     _, found = _findings(run, draft)
     assert [(f["line"], f["message"]) for f in found] == [(1, 'no source for advice "should"')]
+
+
+def test_an_evaluative_complement_of_the_main_verb_is_a_judgement(run, isolated):
+    """The verdicts "is unfair" and "was a reckless gamble" are flagged; "a fierce shot" only
+    describes, a relative clause or a negated verb gives no verdict, and "blown" the verb is
+    no blow."""
+    _, found = _findings(run, FIXTURES / "unattributed-verdicts.txt")
+    assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
+        (1, 1, 70, "a judgement"), (3, 1, 73, "a judgement")]
+    assert [f["message"].split("(")[1].split(")")[0] for f in found] == [
+        'a judgement: "unfair"', 'a judgement: "reckless"']
