@@ -22,6 +22,7 @@ SIGNAL = {
     "preceded-by": Field((str, list), default=list, check=string_list),
     "followed-by": Field((str, list), default=list, check=string_list),
     "unless": Field((str, list), default=list, check=string_list),
+    "main-clause": Field(bool, default=False),
 }
 _DATELINE = re.compile(r"^(?:By\s|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
 QUOTE_MARKS = "\"'“”‘’«»―"
@@ -136,14 +137,34 @@ class UnattributedRule(Rule):
 
 def _in_context(token, signal) -> bool:
     """`preceded-by` one of its words just before the hit or inside its entity ("about $5m",
-    "more than $5m"); `followed-by` one of its words in the next few ("higher than")."""
+    "more than $5m"); `followed-by` one of its words in the next few ("higher than");
+    `main-clause`: the hit is, or hangs on, the sentence's own unnegated main verb."""
     doc = token.doc
+    if signal["main-clause"] and not _on_main_verb(token):
+        return False
     if signal["preceded-by"]:
         if not any(t.lower_ in signal["preceded-by"] for t in doc[max(0, token.i - 3):_entity(token).end]):
             return False
     if signal["followed-by"]:
         return any(t.lower_ in signal["followed-by"] for t in doc[token.i + 1:token.i + 6])
     return True
+
+
+def _on_main_verb(token) -> bool:
+    """The token is the main verb of its sentence (the root, or a verb joined to it by "and"),
+    hangs on it as its auxiliary, adverb or complement ("prices could rise", "the task is
+    difficult") or describes its complement ("it was a brilliant campaign"), and that verb
+    is not negated: "could not" forecasts nothing, and a hit inside a clause of its own
+    ("if it could", "said it was difficult") is a condition or someone's view."""
+    verb = token
+    if token.dep_ == "amod" and token.head.dep_ in ("attr", "oprd"):
+        verb = token.head.head
+    elif token.dep_ in ("aux", "auxpass", "advmod", "acomp", "attr", "oprd"):
+        verb = token.head
+    elif token.dep_ not in ("ROOT", "conj"):
+        return False  # "military might" is no forecast
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return main and not any(child.dep_ == "neg" for child in verb.children)
 
 
 def _entity(token):

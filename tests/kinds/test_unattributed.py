@@ -80,3 +80,40 @@ def test_holder_verbs_schedules_descriptions_and_routine_figures_are_not_claims(
         'a figure: "3,000"', 'a figure: "about £2 million"', 'a causal claim: "fuelled"',
         'a causal claim: "due to"', 'a judgement: "dramatic"', 'a statement of motive: "in a bid to"',
         'a comparison: "faster"', 'a figure: "400"']
+
+
+def test_could_and_might_on_the_main_verb_are_predictions(run, isolated):
+    """A forecast on the main verb is flagged; "could not", a condition, a relative clause, a
+    view with its holder ("fear") and "might" the noun are not; a figure that names its
+    survey has its source."""
+    _, found = _findings(run, FIXTURES / "unattributed-predictions.txt")
+    assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
+        (1, 1, 75, "a prediction"), (13, 1, 62, "a prediction"), (15, 1, 75, "a figure")]
+    assert [f["message"].split("(")[1].split(")")[0] for f in found] == [
+        'a prediction: "could"', 'a prediction: "might"', 'a figure: "percent"']
+
+
+def test_main_clause_is_a_configurable_narrowing(run, isolated):
+    pack = isolated / "rules.yaml"
+    pack.write_text("rules:\n  - id: unattributed-assertion\n    kind: unattributed\n    severity: info\n"
+                    "    message: 'no source for {signal} \"{match}\"'\n"
+                    "    signals:\n      - name: advice\n        words: [should]\n        main-clause: true\n",
+                    encoding="utf-8")
+    (isolated / ".attriblint.yaml").write_text(f"rules: [{pack}]\n", encoding="utf-8")
+    draft = isolated / "story.txt"
+    draft.write_text("The council should rebuild the old harbour bridge this year.\n"
+                     "Drivers who should know better ignored the closure signs on the bridge.\n"
+                     "The council should not rebuild the old harbour bridge this year.\n", encoding="utf-8")
+    _, found = _findings(run, draft)
+    assert [(f["line"], f["message"]) for f in found] == [(1, 'no source for advice "should"')]
+
+
+def test_an_evaluative_complement_of_the_main_verb_is_a_judgement(run, isolated):
+    """The verdicts "is unfair" and "was a reckless gamble" are flagged; "a fierce shot" only
+    describes, a relative clause or a negated verb gives no verdict, and "blown" the verb is
+    no blow."""
+    _, found = _findings(run, FIXTURES / "unattributed-verdicts.txt")
+    assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
+        (1, 1, 70, "a judgement"), (3, 1, 73, "a judgement")]
+    assert [f["message"].split("(")[1].split(")")[0] for f in found] == [
+        'a judgement: "unfair"', 'a judgement: "reckless"']
