@@ -18,7 +18,7 @@ from attriblint.findings import Finding, render
 from attriblint.kinds import KINDS
 from attriblint.kinds.base import Rule
 from attriblint.rulepacks import RuleSet, apply_settings, load_packs, shipped_rules_dir
-from attriblint.suppression import regions, suppressed
+from attriblint.suppression import check_rule_ids, regions, suppressed
 
 
 @dataclass
@@ -142,6 +142,7 @@ class Checker:
         try:
             doc = documents.load(path, self.config.values["encoding"], self.config.values["max-bytes"])
             settings = draft_settings(self.config, doc)
+            check_rule_ids(doc, self.ruleset.rules)
         except InputError as exc:
             return FileResult(path, error=str(exc))
         result = FileResult(path, document=doc)

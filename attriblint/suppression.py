@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from attriblint.errors import InputError
+
 _DIRECTIVE = re.compile(r"<!--\s*attriblint:\s*(disable|enable|ignore)\b\s*=?\s*([a-z0-9, -]*?)\s*-->", re.I)
 
 
@@ -35,7 +37,7 @@ def regions(document) -> list[Region]:
     open_regions: dict[tuple, int] = {}  # (rules, but) → where the region started
     for match in _DIRECTIVE.finditer(text):
         action = match.group(1).lower()
-        ids = frozenset(r.strip() for r in match.group(2).split(",") if r.strip()) or None
+        ids = _ids(match) or None
         if action == "disable":
             open_regions.setdefault((ids, frozenset()), match.end())
         elif action == "enable":
@@ -53,6 +55,23 @@ def regions(document) -> list[Region]:
                 found.append(Region(line.start(), line.end(), ids))
     found.extend(Region(start, len(text) + 1, rules, but) for (rules, but), start in open_regions.items())
     return found
+
+
+def check_rule_ids(document, known) -> None:
+    """A directive naming a rule that does not exist is the draft's error: a typo
+    ("disable=euphemsim") would otherwise suppress nothing, silently."""
+    if document.format not in ("markdown", "html"):
+        return
+    for match in _DIRECTIVE.finditer(document.text):
+        unknown = sorted(_ids(match) - set(known))
+        if unknown:
+            line = document.position(match.start())[0]
+            raise InputError(f"{document.path}:{line}: unknown rule '{unknown[0]}' in an attriblint comment "
+                             f"(known rules: {', '.join(sorted(known))})")
+
+
+def _ids(match) -> frozenset[str]:
+    return frozenset(r.strip().lower() for r in match.group(2).split(",") if r.strip())
 
 
 def suppressed(finding, active: list[Region]) -> bool:

@@ -40,3 +40,16 @@ def test_enable_by_name_keeps_the_other_disabled_rules_off(run, isolated):
     result = run("check", "--format", "json", "two.md")
     found = [(f["rule"], f["line"]) for f in json.loads(result.out)["files"][0]["findings"]]
     assert found == [("euphemism", 4), ("spin", 6)]
+
+
+def test_a_misspelt_rule_id_in_a_directive_is_that_drafts_error(run, isolated):
+    (isolated / "typo.md").write_text("Intro line.\n\n<!-- attriblint: disable=Euphemism, euphemsim -->\n"
+                                      "Troops moved to more advantageous positions.\n", encoding="utf-8")
+    (isolated / "upper.md").write_text("<!-- attriblint: disable=EUPHEMISM -->\n"
+                                       "Troops moved to more advantageous positions.\n", encoding="utf-8")
+    result = run("check", "--format", "json", isolated / "typo.md", isolated / "upper.md")
+    assert result.code == 3
+    typo, upper = json.loads(result.out)["files"]
+    assert typo["error"].startswith(f"{isolated / 'typo.md'}:3: unknown rule 'euphemsim' in an attriblint "
+                                    "comment (known rules: anonymous-sourcing, ")
+    assert (upper["error"], upper["findings"]) == (None, [])  # rule ids are not case-sensitive
