@@ -156,11 +156,15 @@ def speaker_nearby(verb):
 
 
 def source_span(block, head):
-    """The source's words: the head noun and its modifiers, without relative clauses."""
+    """The source's words: the head noun and its modifiers, without relative clauses, nor the
+    "as" phrase the parser may hang on a `by` agent ("seen by some [as a snub]")."""
     keep = [head]
     for child in head.children:
-        if child.dep_ not in CLAUSE_CUT and child.dep_ != "case":  # "the mayor['s] criticism"
-            keep += list(child.subtree)
+        if child.dep_ in CLAUSE_CUT or child.dep_ == "case":  # "the mayor['s] criticism"
+            continue
+        if child.dep_ == "prep" and child.lower_ == "as" and head.head.dep_ == "agent":
+            continue
+        keep += list(child.subtree)
     keep = sorted(keep, key=lambda t: t.i)
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
         if keep[-1].text == ")" and any(t.text == "(" for t in keep):

@@ -198,3 +198,18 @@ def test_a_speaker_the_parser_hung_elsewhere_is_the_name_before_the_verb(analyse
     text = "Alarmed by the unrest in Dover, Mayor Tom Okafor, the port chairman, said that the ferry would stop."
     assert _said(analyse, text) == [("said", "indirect", "Mayor Tom Okafor, the port chairman", "that the ferry would stop")]
     assert _said(analyse, "Don't blame the harbour master.") == []  # an imperative has no speaker
+
+
+@pytest.mark.parametrize("text, found, anonymous", [
+    # a raising verb over a verb of saying: the hedge is the reporter's, the words are X's
+    ("The treasurer appeared to blame the auditors for the loss.",
+     [("blame", "indirect", "The treasurer", None)], False),
+    ("The mayor seemed to suggest that the pier would close.",
+     [("suggest", "indirect", "The mayor", "that the pier would close")], False),
+    # a passive with a crowd for its agent: the crowd is an anonymous source
+    ("The pier was seen by some as a folly.", [("seen", "indirect", "some", None)], True),
+    ("The levy was criticised by many as unfair.", [("criticised", "indirect", "many", None)], True),
+])
+def test_hedged_speakers_and_crowds_behind_a_passive(analyse, text, found, anonymous):
+    assert _said(analyse, text) == found
+    assert [a.anonymous for a in analyse(text).attributions] == [anonymous]
