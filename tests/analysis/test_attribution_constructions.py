@@ -23,6 +23,13 @@ def _said(analyse, text):
     ("Okafor expressed doubts about the toll.", [("expressed", "indirect", "Okafor", None)]),
     ("The coastguard listed three reasons for the closure.", [("listed", "indirect", "The coastguard", None)]),
     ("The harbour master views the toll as a mistake.", [("views", "indirect", "The harbour master", None)]),
+    ("Okafor voiced frustration with the ferry board.", [("voiced", "indirect", "Okafor", None)]),
+    ("The mayor reminded voters of the flood.", [("reminded", "indirect", "The mayor", None)]),
+    # a refusal is a stance only with what was refused ("declined to say"), not "fares declined"
+    ("The mayor declined to sell the pier.", [("declined", "indirect", "The mayor", "to sell the pier")]),
+    ("Ferry fares declined to a record low.", []),
+    # thinking and worrying about something
+    ("The mayor worries about the dam.", [("worries", "indirect", "The mayor", "about the dam")]),
 ])
 def test_verbs_of_saying_and_thinking(analyse, text, found):
     assert _said(analyse, text) == found
@@ -44,7 +51,7 @@ def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
 
 
 @pytest.mark.parametrize("text, found", [
-    ("The minister voiced concern about the dam.", [("concern", "indirect", "The minister", None)]),
+    ("The minister aired concern about the dam.", [("concern", "indirect", "The minister", None)]),
     ("The plan drew criticism from local farmers.", [("criticism", "indirect", "local farmers", None)]),
 ])
 def test_nouns_of_saying_as_objects(analyse, text, found):
@@ -149,6 +156,11 @@ def test_a_source_cut_before_its_second_title_does_not_end_on_and(analyse):
     ("Fishermen are worried that the toll will rise.",
      [("worried", "indirect", "Fishermen", "that the toll will rise")]),
     ("The mayor was critical of the harbour plan.", [("critical", "indirect", "The mayor", "of the harbour plan")]),
+    # a participle the tagger takes for a verb, and a holder behind a raising verb
+    ("The mayor is convinced that the toll will fall.",
+     [("convinced", "indirect", "The mayor", "that the toll will fall")]),
+    ("Fishermen did not seem to be worried about the toll.",  # (the hedge is agentless.py's)
+     [("did not seem", "agentless", None, None), ("worried", "indirect", "Fishermen", "about the toll")]),
     ("The harbour union painted the mayor as a friend of the ferry owners.",
      [("painted", "indirect", "The harbour union", "as a friend of the ferry owners")]),
     ("The mayor made no mention of the toll.", [("mention", "indirect", "The mayor", None)]),
