@@ -145,14 +145,27 @@ def speaker_nearby(verb):
             token = token.head
         if token.dep_ == "pobj" and token.head.head.dep_ == "appos":
             token = token.head.head  # "…, a spokesman in Baghdad, said"
-        if token.pos_ == "NOUN" and token.dep_ == "appos" and token.head.pos_ == "PROPN":
-            token = token.head  # "Reid, the minority leader, said"
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN" and (token.pos_ == "NOUN" or token.like_num):
+            token = token.head  # "Reid, the minority leader, said", "Ann Vale, 44, said"
         if (token.pos_ in ("PROPN", "NOUN", "PRON") or token.is_title and token.i == verb.sent.start) \
                 and (token.dep_ not in ("pobj", "dobj") or token.ent_type_ == "PERSON") \
                 and token.ent_type_ not in ("DATE", "TIME"):
             return token
+    relative = _before_relative_clause(verb)
+    if relative is not None:
+        return relative
     return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep")
                  and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")), None)
+
+
+def _before_relative_clause(verb):
+    """"Vale, meanwhile, who sits on the board, said …": the parser makes the name a second
+    subject of the relative clause, which it hangs before the verb."""
+    for clause in verb.lefts:
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if any(s.lower_ == "who" for s in subjects):
+            return next((s for s in subjects if s.pos_ in ("PROPN", "NOUN") and s.i < clause.i), None)
+    return None
 
 
 def source_span(block, head):
