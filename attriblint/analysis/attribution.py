@@ -199,21 +199,31 @@ def _introduces_quote(sentence, verb) -> bool:
 
 
 def _according_to(sentence, lexicon: Lexicon) -> list[Attribution]:
-    """"according to the ministry", "citing officials", and "by one estimate", "by his own
-    account" (`by` with a noun of reckoning): the object is the source of the sentence."""
+    """"according to the ministry", "citing officials", "by one estimate", "by his own account"
+    (`by` with a noun of reckoning) and "in a CBS News poll", "in the same survey" (`in` with
+    one poll or study, not "in the polls"): the object is the source of the sentence."""
     out = []
     tokens = list(sentence.span)
     lowered = [t.lower_ for t in tokens]
     block = sentence.block
-    for phrase in lexicon.according + [["by"]]:
+    for phrase in lexicon.according + [["by"], ["in"]]:
         for i in range(len(tokens) - len(phrase) + 1):
             if lowered[i:i + len(phrase)] != phrase:
                 continue
             last = tokens[i + len(phrase) - 1]
             objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
-            if not objects or (phrase == ["by"] and objects[0].lemma_.lower() not in lexicon.reckonings):
+            if not objects or not _names_a_source(phrase, objects[0], lexicon):
                 continue
             cue = (block.span(tokens[i])[0], block.span(last)[1])
             out.append(Attribution("according-to", cue, source=source_span(block, objects[0]),
                                    content=(sentence.start, sentence.end)))
     return out
+
+
+def _names_a_source(phrase: list[str], head, lexicon: Lexicon) -> bool:
+    if phrase == ["by"]:
+        return head.lemma_.lower() in lexicon.reckonings
+    if phrase == ["in"]:
+        return head.tag_ == "NN" and head.lemma_.lower() in lexicon.findings and \
+            any(c.dep_ == "det" for c in head.children)
+    return True

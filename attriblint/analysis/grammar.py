@@ -34,6 +34,7 @@ class Lexicon:
     feelings: frozenset[str]
     objects_with_content: frozenset[str]
     reckonings: frozenset[str]
+    findings: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -50,7 +51,7 @@ class Lexicon:
                    frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])),
                    frozenset(lex.get("stance-adjectives", [])),
                    frozenset(lex.get("speech-objects-with-content", [])),
-                   frozenset(lex.get("according-by", [])))
+                   frozenset(lex.get("according-by", [])), frozenset(lex.get("according-in", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small

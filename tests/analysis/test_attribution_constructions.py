@@ -196,6 +196,13 @@ def test_by_a_noun_of_reckoning_names_the_source_like_according_to(analyse):
     assert _said(analyse, "The toll was paid by the council.") == []
 
 
+def test_in_one_poll_names_the_source_like_according_to(analyse):
+    text = "In a Harbour Gazette poll last week, Okafor led Vale by nine points."
+    assert _said(analyse, text) == [("In", "according-to", "a Harbour Gazette poll", text)]
+    assert _said(analyse, "Okafor leads in the polls.") == []          # no one poll
+    assert _said(analyse, "The pier was built in the study period.") == []
+
+
 def test_the_apostrophe_of_a_plural_possessive_is_not_a_quotation_mark(analyse):
     text = "Ana Soto, who runs a club for military veterans' families, said, \"The toll is unfair to all of us.\"\n"
     assert _said(analyse, text)[0][:3] == ("said", "direct", "Ana Soto")
