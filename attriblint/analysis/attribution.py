@@ -122,7 +122,9 @@ def _topic(verb, lexicon: Lexicon):
             words = list(child.subtree)
             if child.dep_ != "prep":  # "weigh in on", "fire back at": the phrase after the particle
                 words += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i for t in c.subtree]
-            return verb.doc[min(t.i for t in words):max(t.i for t in words) + 1]
+            start, end = min(t.i for t in words), max(t.i for t in words) + 1
+            stop = next((t.i for t in verb.doc[child.i:end] if t.text in (".", "!", "?")), end - 1)
+            return verb.doc[start:stop + 1]  # not past a full stop the parser ran over
     return None
 
 

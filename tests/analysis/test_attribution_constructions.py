@@ -25,9 +25,6 @@ def _said(analyse, text):
     ("The harbour master views the toll as a mistake.", [("views", "indirect", "The harbour master", None)]),
     ("Okafor voiced frustration with the ferry board.", [("voiced", "indirect", "Okafor", None)]),
     ("The mayor reminded voters of the flood.", [("reminded", "indirect", "The mayor", None)]),
-    # a refusal is a stance only with what was refused ("declined to say"), not "fares declined"
-    ("The mayor declined to sell the pier.", [("declined", "indirect", "The mayor", "to sell the pier")]),
-    ("Ferry fares declined to a record low.", []),
     # thinking and worrying about something
     ("The mayor worries about the dam.", [("worries", "indirect", "The mayor", "about the dam")]),
 ])
