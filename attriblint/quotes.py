@@ -1,6 +1,7 @@
 """Find direct quotations once, for every rule: curly and straight marks, typewriter pairs
-(``like this'' and ''like this'', as in wire and newspaper archives), and quotes that run on
-over several paragraphs by the news convention of reopening the mark on each one."""
+(``like this'' and ''like this'', as in wire and newspaper archives), marks typed the wrong way
+round (”like this” and “like this“, where the side of the word leaves no doubt), and quotes
+that run on over several paragraphs by the news convention of reopening the mark on each one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
 PAIR = "''"  # two apostrophes (or two backticks opening) stand for one double mark
-DOUBLE_MARKS = (*OPENING_DOUBLE, '"', PAIR)
+DOUBLE_MARKS = (*OPENING_DOUBLE, "”", '"', PAIR)
 _BEFORE_OPENING = set(" \t\r\n([{—–-/:;,")
 
 
@@ -40,6 +41,8 @@ def _opens(text: str, i: int, start: int) -> bool:
     ch = text[i]  # looked at for every character: the common case returns at once
     if ch in OPENING_DOUBLE:
         return True
+    if ch == "”":  # a closing mark typed to open: at a word's start, after a space
+        return (i == start or text[i - 1] in _BEFORE_OPENING) and text[i + 1:i + 2].isalnum()
     if ch not in "\"‘'`" or ch in "'`" and _mark_at(text, i) != PAIR:
         return False
     after_space = i == start or text[i - 1] in _BEFORE_OPENING
@@ -52,8 +55,8 @@ def _closes(text: str, i: int, mark: str) -> bool:
     ch = text[i]
     if mark == PAIR:
         return text.startswith(PAIR, i) and not text[i + 2:i + 3].isalpha()
-    if mark in "“„«\"":
-        return ch in CLOSING_DOUBLE or ch == '"'
+    if mark in "“„«”\"":
+        return ch in CLOSING_DOUBLE or ch == '"' or ch == "“" and _ends_word(text, i)
     # A single quote closes on ’ or ' not followed by a letter ("don’t" and "Kyiv’s" do not close).
     return ch in "’'" and (i + 1 == len(text) or not text[i + 1].isalpha())
 
@@ -89,6 +92,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if mark != "‘":
                 carried = mark
     return quotes
+
+
+def _ends_word(text: str, i: int) -> bool:
+    """An opening mark typed to close ("an “expedited review“ of"): right after a word and
+    not before one."""
+    return i > 0 and not text[i - 1].isspace() and not text[i + 1:i + 2].isalnum()
 
 
 def _same_family(ch: str, mark: str) -> bool:

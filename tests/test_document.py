@@ -71,3 +71,22 @@ def test_typewriter_pairs_are_double_quotes():
     assert [text[slice(*q.inner)] for q in doc.quotes[:2]] == ["a disaster,", "It's over,"]
     assert doc.quotes[2].group == doc.quotes[3].group  # reopened on the next paragraph
     assert doc.quote_at(text.index("union")) is None
+
+
+def test_marks_typed_the_wrong_way_round():
+    text = ("Aides wanted to ”get close to her” on policy.\n\n”We held,” she said.\n\n"
+            "He asked for an “urgent review“ of the pipes.\n\n“It failed,\" said Ann. \"Again.”\n\n"
+            "A stray ” mark opens nothing.\n")
+    doc = from_text(text, "a.txt")
+    assert [(q.start, q.end, q.closed) for q in doc.quotes] == [
+        (16, 34, True), (47, 57, True), (85, 100, True), (116, 128, True), (139, 147, True)]
+    assert [text[slice(*q.inner)] for q in doc.quotes] == [
+        "get close to her", "We held,", "urgent review", "It failed,", "Again."]
+    assert doc.quote_at(text.index("stray")) is None
+
+
+def test_a_quote_reopened_with_a_closing_mark_runs_on():
+    text = "“We held the line.\n\n”And we will hold it,” he said.\n"
+    doc = from_text(text, "a.txt")
+    assert [text[q.start:q.end] for q in doc.quotes] == ["“We held the line.", "”And we will hold it,”"]
+    assert doc.quotes[0].group == doc.quotes[1].group

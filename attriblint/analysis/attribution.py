@@ -122,7 +122,9 @@ def _topic(verb, lexicon: Lexicon):
             words = list(child.subtree)
             if child.dep_ != "prep":  # "weigh in on", "fire back at": the phrase after the particle
                 words += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i for t in c.subtree]
-            return verb.doc[min(t.i for t in words):max(t.i for t in words) + 1]
+            start, end = min(t.i for t in words), max(t.i for t in words) + 1
+            stop = next((t.i for t in verb.doc[child.i:end] if t.text in (".", "!", "?")), end - 1)
+            return verb.doc[start:stop + 1]  # not past a full stop the parser ran over
     return None
 
 
@@ -199,21 +201,31 @@ def _introduces_quote(sentence, verb) -> bool:
 
 
 def _according_to(sentence, lexicon: Lexicon) -> list[Attribution]:
-    """"according to the ministry", "citing officials", and "by one estimate", "by his own
-    account" (`by` with a noun of reckoning): the object is the source of the sentence."""
+    """"according to the ministry", "citing officials", "by one estimate", "by his own account"
+    (`by` with a noun of reckoning) and "in a CBS News poll", "in the same survey" (`in` with
+    one poll or study, not "in the polls"): the object is the source of the sentence."""
     out = []
     tokens = list(sentence.span)
     lowered = [t.lower_ for t in tokens]
     block = sentence.block
-    for phrase in lexicon.according + [["by"]]:
+    for phrase in lexicon.according + [["by"], ["in"]]:
         for i in range(len(tokens) - len(phrase) + 1):
             if lowered[i:i + len(phrase)] != phrase:
                 continue
             last = tokens[i + len(phrase) - 1]
             objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
-            if not objects or (phrase == ["by"] and objects[0].lemma_.lower() not in lexicon.reckonings):
+            if not objects or not _names_a_source(phrase, objects[0], lexicon):
                 continue
             cue = (block.span(tokens[i])[0], block.span(last)[1])
             out.append(Attribution("according-to", cue, source=source_span(block, objects[0]),
                                    content=(sentence.start, sentence.end)))
     return out
+
+
+def _names_a_source(phrase: list[str], head, lexicon: Lexicon) -> bool:
+    if phrase == ["by"]:
+        return head.lemma_.lower() in lexicon.reckonings
+    if phrase == ["in"]:
+        return head.tag_ == "NN" and head.lemma_.lower() in lexicon.findings and \
+            any(c.dep_ == "det" for c in head.children)
+    return True

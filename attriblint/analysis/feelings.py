@@ -14,11 +14,9 @@ def stance_adjectives(analysis, sentence, words: frozenset[str]) -> list[Attribu
     out = []
     block = sentence.block
     for adjective in sentence.span:
-        if adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "oprd") or adjective.lemma_.lower() not in words \
-                or any(c.dep_ == "agent" for c in adjective.children):  # "was opposed by": a passive
-            continue
-        holder = next((c for c in adjective.head.children if c.dep_ in SUBJECTS), None) \
-            if adjective.head.pos_ in ("AUX", "VERB") else None  # not "reasons to be wary", "who would be keen"
+        if not _feeling(adjective, words) or any(c.dep_ == "agent" for c in adjective.children):
+            continue  # "was opposed by": a passive
+        holder = _holder(adjective.head) if adjective.head.pos_ in ("AUX", "VERB") else None
         if holder is None or holder.lower_ in NOT_HOLDERS:
             continue
         if holder.lower_ in AUTHOR and analysis.document.quote_at(*block.span(adjective)) is None:
@@ -28,3 +26,22 @@ def stance_adjectives(analysis, sentence, words: frozenset[str]) -> list[Attribu
             if said else None
         out.append(Attribution("indirect", block.span(adjective), source=source_span(block, holder), content=content))
     return out
+
+
+def _feeling(word, words: frozenset[str]) -> bool:
+    """An adjective of the lexicon after a copula; the tagger reads some as participles ("is
+    convinced that")."""
+    if word.dep_ not in ("acomp", "oprd") or (word.lemma_.lower() not in words and word.lower_ not in words):
+        return False
+    return word.pos_ == "ADJ" or word.tag_ == "VBN"
+
+
+def _holder(verb):
+    """The subject of the copula, or of the verb it completes ("Democrats did not seem to be
+    worried"); not "reasons to be wary", "who would be keen"."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None or verb.dep_ != "xcomp" or verb.head.pos_ not in ("AUX", "VERB"):
+            return subject
+        verb = verb.head
+    return None

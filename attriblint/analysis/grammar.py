@@ -34,6 +34,7 @@ class Lexicon:
     feelings: frozenset[str]
     objects_with_content: frozenset[str]
     reckonings: frozenset[str]
+    findings: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -50,7 +51,7 @@ class Lexicon:
                    frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])),
                    frozenset(lex.get("stance-adjectives", [])),
                    frozenset(lex.get("speech-objects-with-content", [])),
-                   frozenset(lex.get("according-by", [])))
+                   frozenset(lex.get("according-by", [])), frozenset(lex.get("according-in", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small
@@ -145,22 +146,39 @@ def speaker_nearby(verb):
             token = token.head
         if token.dep_ == "pobj" and token.head.head.dep_ == "appos":
             token = token.head.head  # "…, a spokesman in Baghdad, said"
-        if token.pos_ == "NOUN" and token.dep_ == "appos" and token.head.pos_ == "PROPN":
-            token = token.head  # "Reid, the minority leader, said"
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN" and (token.pos_ == "NOUN" or token.like_num):
+            token = token.head  # "Reid, the minority leader, said", "Ann Vale, 44, said"
         if (token.pos_ in ("PROPN", "NOUN", "PRON") or token.is_title and token.i == verb.sent.start) \
                 and (token.dep_ not in ("pobj", "dobj") or token.ent_type_ == "PERSON") \
                 and token.ent_type_ not in ("DATE", "TIME"):
             return token
+    relative = _before_relative_clause(verb)
+    if relative is not None:
+        return relative
     return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep")
                  and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")), None)
 
 
+def _before_relative_clause(verb):
+    """"Vale, meanwhile, who sits on the board, said …": the parser makes the name a second
+    subject of the relative clause, which it hangs before the verb."""
+    for clause in verb.lefts:
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if any(s.lower_ == "who" for s in subjects):
+            return next((s for s in subjects if s.pos_ in ("PROPN", "NOUN") and s.i < clause.i), None)
+    return None
+
+
 def source_span(block, head):
-    """The source's words: the head noun and its modifiers, without relative clauses."""
+    """The source's words: the head noun and its modifiers, without relative clauses, nor the
+    "as" phrase the parser may hang on a `by` agent ("seen by some [as a snub]")."""
     keep = [head]
     for child in head.children:
-        if child.dep_ not in CLAUSE_CUT and child.dep_ != "case":  # "the mayor['s] criticism"
-            keep += list(child.subtree)
+        if child.dep_ in CLAUSE_CUT or child.dep_ == "case":  # "the mayor['s] criticism"
+            continue
+        if child.dep_ == "prep" and child.lower_ == "as" and head.head.dep_ == "agent":
+            continue
+        keep += list(child.subtree)
     keep = sorted(keep, key=lambda t: t.i)
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
         if keep[-1].text == ")" and any(t.text == "(" for t in keep):

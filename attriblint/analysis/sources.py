@@ -24,8 +24,7 @@ class _Mention:
         self.name = " ".join(t.text for t in words)
         self.pronoun = self.root.pos_ == "PRON"
         self.type = _type(self.root, words, lexicons)
-        self.anonymous = (not self.name and not self.pronoun
-                          and self.lemma in lexicons.get("anonymous-nouns", ()))
+        self.anonymous = not self.name and self.lemma in lexicons.get("anonymous-nouns", ())  # also "some"
         words = [t.lemma_.lower() for t in span if not t.is_punct and t.lower_ not in DETERMINERS]
         self.key = " ".join(words)
 

@@ -23,6 +23,10 @@ def _said(analyse, text):
     ("Okafor expressed doubts about the toll.", [("expressed", "indirect", "Okafor", None)]),
     ("The coastguard listed three reasons for the closure.", [("listed", "indirect", "The coastguard", None)]),
     ("The harbour master views the toll as a mistake.", [("views", "indirect", "The harbour master", None)]),
+    ("Okafor voiced frustration with the ferry board.", [("voiced", "indirect", "Okafor", None)]),
+    ("The mayor reminded voters of the flood.", [("reminded", "indirect", "The mayor", None)]),
+    # thinking and worrying about something
+    ("The mayor worries about the dam.", [("worries", "indirect", "The mayor", "about the dam")]),
 ])
 def test_verbs_of_saying_and_thinking(analyse, text, found):
     assert _said(analyse, text) == found
@@ -44,7 +48,7 @@ def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
 
 
 @pytest.mark.parametrize("text, found", [
-    ("The minister voiced concern about the dam.", [("concern", "indirect", "The minister", None)]),
+    ("The minister aired concern about the dam.", [("concern", "indirect", "The minister", None)]),
     ("The plan drew criticism from local farmers.", [("criticism", "indirect", "local farmers", None)]),
 ])
 def test_nouns_of_saying_as_objects(analyse, text, found):
@@ -149,6 +153,11 @@ def test_a_source_cut_before_its_second_title_does_not_end_on_and(analyse):
     ("Fishermen are worried that the toll will rise.",
      [("worried", "indirect", "Fishermen", "that the toll will rise")]),
     ("The mayor was critical of the harbour plan.", [("critical", "indirect", "The mayor", "of the harbour plan")]),
+    # a participle the tagger takes for a verb, and a holder behind a raising verb
+    ("The mayor is convinced that the toll will fall.",
+     [("convinced", "indirect", "The mayor", "that the toll will fall")]),
+    ("Fishermen did not seem to be worried about the toll.",  # (the hedge is agentless.py's)
+     [("did not seem", "agentless", None, None), ("worried", "indirect", "Fishermen", "about the toll")]),
     ("The harbour union painted the mayor as a friend of the ferry owners.",
      [("painted", "indirect", "The harbour union", "as a friend of the ferry owners")]),
     ("The mayor made no mention of the toll.", [("mention", "indirect", "The mayor", None)]),
@@ -184,6 +193,13 @@ def test_by_a_noun_of_reckoning_names_the_source_like_according_to(analyse):
     assert _said(analyse, "The toll was paid by the council.") == []
 
 
+def test_in_one_poll_names_the_source_like_according_to(analyse):
+    text = "In a Harbour Gazette poll last week, Okafor led Vale by nine points."
+    assert _said(analyse, text) == [("In", "according-to", "a Harbour Gazette poll", text)]
+    assert _said(analyse, "Okafor leads in the polls.") == []          # no one poll
+    assert _said(analyse, "The pier was built in the study period.") == []
+
+
 def test_the_apostrophe_of_a_plural_possessive_is_not_a_quotation_mark(analyse):
     text = "Ana Soto, who runs a club for military veterans' families, said, \"The toll is unfair to all of us.\"\n"
     assert _said(analyse, text)[0][:3] == ("said", "direct", "Ana Soto")
@@ -198,3 +214,18 @@ def test_a_speaker_the_parser_hung_elsewhere_is_the_name_before_the_verb(analyse
     text = "Alarmed by the unrest in Dover, Mayor Tom Okafor, the port chairman, said that the ferry would stop."
     assert _said(analyse, text) == [("said", "indirect", "Mayor Tom Okafor, the port chairman", "that the ferry would stop")]
     assert _said(analyse, "Don't blame the harbour master.") == []  # an imperative has no speaker
+
+
+@pytest.mark.parametrize("text, found, anonymous", [
+    # a raising verb over a verb of saying: the hedge is the reporter's, the words are X's
+    ("The treasurer appeared to blame the auditors for the loss.",
+     [("blame", "indirect", "The treasurer", None)], False),
+    ("The mayor seemed to suggest that the pier would close.",
+     [("suggest", "indirect", "The mayor", "that the pier would close")], False),
+    # a passive with a crowd for its agent: the crowd is an anonymous source
+    ("The pier was seen by some as a folly.", [("seen", "indirect", "some", None)], True),
+    ("The levy was criticised by many as unfair.", [("criticised", "indirect", "many", None)], True),
+])
+def test_hedged_speakers_and_crowds_behind_a_passive(analyse, text, found, anonymous):
+    assert _said(analyse, text) == found
+    assert [a.anonymous for a in analyse(text).attributions] == [anonymous]

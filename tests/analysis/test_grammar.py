@@ -3,7 +3,7 @@ model gives news sentences (written here token by token, so the test does not de
 model making the same mistake on a given sentence)."""
 import pytest
 
-from attriblint.analysis.grammar import subject_of
+from attriblint.analysis.grammar import speaker_nearby, subject_of
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +50,22 @@ def test_a_name_between_the_quotation_and_the_verb_speaks_it(vocab):
                        ("ally", "NOUN", "appos", 6), (",", "PUNCT", "punct", 11), ("said", "VERB", "ROOT", 11),
                        (".", "PUNCT", "punct", 11)])
     assert _speaker(doc, 11) == "Okafor"
+
+
+def test_an_age_between_the_name_and_the_verb(vocab):
+    # After the hearing, Ann Vale, 44, said the pier was safe.  ("Vale" hung on "hearing")
+    doc = _doc(vocab, [("After", "ADP", "prep", 8), ("the", "DET", "det", 2), ("hearing", "NOUN", "pobj", 0),
+                       (",", "PUNCT", "punct", 2), ("Ann", "PROPN", "compound", 5), ("Vale", "PROPN", "appos", 2),
+                       (",", "PUNCT", "punct", 5), ("44", "NUM", "appos", 5), ("said", "VERB", "ROOT", 8),
+                       ("it", "PRON", "nsubj", 10), ("held", "VERB", "ccomp", 8), (".", "PUNCT", "punct", 8)])
+    assert speaker_nearby(doc[8]).text == "Vale"
+
+
+def test_a_name_made_a_second_subject_of_its_relative_clause(vocab):
+    # Vale, meanwhile, who sits on the board, said it held.  ("Vale" parsed as a subject of "sits")
+    doc = _doc(vocab, [("Vale", "PROPN", "nsubj", 5), (",", "PUNCT", "punct", 5), ("meanwhile", "ADV", "advmod", 5),
+                       (",", "PUNCT", "punct", 5), ("who", "PRON", "nsubj", 5), ("sits", "VERB", "ccomp", 10),
+                       ("on", "ADP", "prep", 5), ("the", "DET", "det", 8), ("board", "NOUN", "pobj", 6),
+                       (",", "PUNCT", "punct", 10), ("said", "VERB", "ROOT", 10), ("it", "PRON", "nsubj", 12),
+                       ("held", "VERB", "ccomp", 10), (".", "PUNCT", "punct", 10)])
+    assert speaker_nearby(doc[10]).text == "Vale"
