@@ -103,6 +103,14 @@ class Analysis:
 
         return DraftSides(self)
 
+    @cached_property
+    def agentless_passives(self) -> list:
+        """Every passive of saying or thinking with no agent (analysis/agentless.py), found once:
+        attribution keeps those PolNeAR would mark, vague-attribution those not routine news."""
+        from attriblint.analysis.agentless import find_agentless
+
+        return find_agentless(self)
+
     @property
     def attributions(self) -> list:
         """Who said what (analysis.model.Attribution), in text order, sources resolved."""

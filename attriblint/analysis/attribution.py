@@ -6,7 +6,6 @@ rules/attribution.yaml (`lexicons:`), so a newsroom can extend them without code
 """
 from __future__ import annotations
 
-from attriblint.analysis.agentless import find_agentless
 from attriblint.analysis.carryover import link_quotes
 from attriblint.analysis.feelings import stance_adjectives
 from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, SUBJECTS, Lexicon, cue_span, source_span, \
@@ -32,7 +31,7 @@ def find_attributions(analysis) -> list[Attribution]:
         found += _according_to(sentence, lexicon) + stance_adjectives(analysis, sentence, lexicon.feelings)
         found += speaker_labels(analysis, sentence, lexicon) + headline_verbs(sentence, lexicon) + dash_labels(sentence)
         found += [a for a in noun_cues(sentence, lexicon) if not any(a.source == b.source for b in found)]
-    found = link_quotes(analysis, found) + agentless_records(analysis, find_agentless(analysis))
+    found = link_quotes(analysis, found) + agentless_records(analysis, analysis.agentless_passives)
     return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))
 
 

@@ -9,7 +9,7 @@ no one ("is expected TO arrive", but not "it is expected THAT…"). Matches that
 """
 from __future__ import annotations
 
-from attriblint.analysis.agentless import complement_kind, complement_map, find_agentless
+from attriblint.analysis.agentless import complement_kind, complement_map
 from attriblint.kinds.conditions import is_attributed
 from attriblint.kinds.phrase import PhraseRule
 from attriblint.yamlfile import Field
@@ -33,7 +33,7 @@ class VagueRule(PhraseRule):
 
     def matches(self, analysis):
         found = super().matches(analysis)
-        for record in find_agentless(analysis):
+        for record in analysis.agentless_passives:
             span = analysis.span_at(*record.cue)
             verb = span.root if span is not None else None
             if verb is not None and not self._ignored(verb) and not is_attributed(verb, analysis.lexicons):
