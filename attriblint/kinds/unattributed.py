@@ -98,29 +98,33 @@ class UnattributedRule(Rule):
         quoted = analysis.document.quote_at
         tokens = [t for t in sentence.span if not t.is_space
                   and quoted(*sentence.block.span(t)) is None]  # a quoted phrase is the source's words
+        forms = [(t.lemma_.lower(), t.lower_) for t in tokens]  # read once, not once per signal
         for signal in self.signals:
-            words = self._first_hit(analysis, signal, tokens)
+            words = self._first_hit(analysis, signal, tokens, forms)
             if words and not (signal["unless"] and _has_lemma(sentence, signal["unless"])):
                 return signal["name"], words
         return None, ""
 
-    def _first_hit(self, analysis, signal, tokens) -> str:
+    def _first_hit(self, analysis, signal, tokens, forms) -> str:
         excluded = signal["except"]
+        phrases = self._phrase_lemmas(analysis, signal)
         for i, token in enumerate(tokens):
-            lemma = token.lemma_.lower()
-            if lemma in excluded or token.lower_ in excluded:
+            lemma, lower = forms[i]
+            if lemma in excluded or lower in excluded:
                 continue
             if lemma in signal["verbs"] and token.pos_ != "VERB":
                 continue  # "fuel duty", "a lead to": the noun is no cause
-            if (lemma in signal["words"] or token.lower_ in signal["words"]
+            if (lemma in signal["words"] or lower in signal["words"]
                     or token.tag_ in signal["tags"]
                     or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
                     or (signal["numbers-from"] and _number(token) >= signal["numbers-from"])):
                 if _in_context(token, signal):
                     return _entity(token).text if token.ent_type_ in signal["entities"] else token.text
-            for phrase in self._phrase_lemmas(analysis, signal):
-                window = tokens[i:i + len(phrase)]
-                if len(window) == len(phrase) and all(_same(w, t) for w, t in zip(phrase, window)):
+            for phrase in phrases:
+                if not phrase or phrase[0] not in forms[i] or i + len(phrase) > len(tokens):
+                    continue
+                if all(word in form for word, form in zip(phrase, forms[i:i + len(phrase)])):
+                    window = tokens[i:i + len(phrase)]
                     after = window[-1].nbor() if window[-1].i + 1 < len(window[-1].doc) else None
                     if after is None or after.tag_ not in signal["not-before"]:
                         return " ".join(t.text for t in window)
@@ -197,10 +201,6 @@ def _number(token) -> float:
         return float(token.text.replace(",", ""))
     except ValueError:
         return 0
-
-
-def _same(lemma: str, token) -> bool:
-    return token.lemma_.lower() == lemma or token.lower_ == lemma
 
 
 def _has_cue(cues: list[int], sentence) -> bool:
