@@ -146,11 +146,25 @@ def _read_toml(path: Path) -> YamlFile:
         line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
         raise ConfigError(f"TOML syntax error: {str(exc).split(' (at line')[0]}", str(path), line) from None
     section = data.get("tool", {}).get("attriblint", {})
-    return YamlFile(str(path), section, {(): _section_line(path)})
+    return YamlFile(str(path), section, _toml_lines(path))
 
 
-def _section_line(path: Path) -> int | None:
+_TABLE = re.compile(r"\[\s*tool\.attriblint((?:\.[\w\"'.-]+)*)\s*\]")
+_KEY = re.compile(r"([\w-]+|\"[^\"]*\")\s*=")
+
+
+def _toml_lines(path: Path) -> dict[tuple, int]:
+    """The line of the [tool.attriblint] table, of its sub-tables and of each key in them, so
+    that an error names the line of the key at fault (a dotted or inline key names its table)."""
+    lines: dict[tuple, int] = {}
+    table: tuple | None = None
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip().startswith("[tool.attriblint"):
-            return number
-    return None
+        stripped = line.strip()
+        if stripped.startswith("["):
+            found = _TABLE.fullmatch(stripped)
+            table = tuple(p.strip('"\'') for p in found.group(1).split(".")[1:]) if found else None
+            if table is not None:
+                lines.setdefault(table, number)
+        elif table is not None and (key := _KEY.match(stripped)):
+            lines.setdefault(table + (key.group(1).strip('"'),), number)
+    return lines

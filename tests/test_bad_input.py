@@ -167,7 +167,12 @@ def test_pyproject_section_errors_name_the_line(run, isolated):
     (isolated / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.attriblint]\nfail-on = "loud"\n')
     bad_value = run("--config", "pyproject.toml", "check", "a.txt")
     assert (bad_value.code, bad_value.err) == (
-        2, "attriblint: error: pyproject.toml:4: 'fail-on' must be one of info, warning, error, not 'loud'\n")
+        2, "attriblint: error: pyproject.toml:5: 'fail-on' must be one of info, warning, error, not 'loud'\n")
+    (isolated / "pyproject.toml").write_text('[tool.attriblint]\nfail-on = "error"\n\n'
+                                             '[tool.attriblint.rule-settings.euphemism]\nenabled = true\nseverity = "loud"\n')
+    bad_nested = run("--config", "pyproject.toml", "check", "a.txt")
+    assert (bad_nested.code, bad_nested.err) == (
+        2, "attriblint: error: pyproject.toml:6: 'severity' must be one of info, warning, error, not 'loud'\n")
     (isolated / "pyproject.toml").write_text('[tool.attriblint]\nfail-on = "error\n')
     bad_syntax = run("--config", "pyproject.toml", "check", "a.txt")
     assert bad_syntax.code == 2
