@@ -138,6 +138,7 @@ def sources(ctx, paths, fmt):
 
     from attriblint import document as documents
     from attriblint.analysis import Analysis
+    from attriblint.analysis.records import who_said_what
     from attriblint.engine import collect, draft_settings, load_ruleset
     from attriblint.errors import InputError
     from attriblint.nlp import Pipeline
@@ -157,12 +158,12 @@ def sources(ctx, paths, fmt):
         except InputError as exc:
             analysed.append((path, str(exc)))
             continue
-        analysed.append((path, Analysis(doc, pipeline, lexicons, settings)))
+        analysed.append(who_said_what(path, Analysis(doc, pipeline, lexicons, settings)))
     click.echo(import_module(f"attriblint.report.sources_{fmt}").render(analysed), nl=False)
-    for _, error in analysed:
-        if isinstance(error, str):
-            click.echo(f"attriblint: {error}", err=True)
-    ctx.exit(EXIT_UNREADABLE if any(isinstance(a, str) for _, a in analysed) else EXIT_OK)
+    errors = [draft[1] for draft in analysed if isinstance(draft, tuple)]
+    for error in errors:
+        click.echo(f"attriblint: {error}", err=True)
+    ctx.exit(EXIT_UNREADABLE if errors else EXIT_OK)
 
 
 @cli.command("rules")

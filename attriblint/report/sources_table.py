@@ -1,25 +1,22 @@
 """`attriblint sources`: a table per draft of who is cited, how, and on which lines."""
 from __future__ import annotations
 
-from attriblint.report.sources_json import record
-
 
 def render(drafts: list) -> str:
-    """`drafts` holds (path, Analysis) pairs, or (path, error message) for unreadable drafts."""
+    """`drafts` holds each draft's record (analysis.records), or (path, error message)."""
     out = []
-    for path, analysis in drafts:
-        if isinstance(analysis, str):
-            out.append(analysis)  # the error message names the draft itself
+    for rec in drafts:
+        if isinstance(rec, tuple):
+            out.append(rec[1])  # the error message names the draft itself
             continue
-        rec = record(path, analysis)
+        path = rec["path"]
         cited = [a for a in rec["attributions"] if a["kind"] not in ("reply", "agentless")]
         agentless = len(rec["attributions"]) - len(cited) - sum(a["kind"] == "reply" for a in rec["attributions"])
         out.append(f"{path}: {_count(len(rec['sources']), 'source')}, {_count(len(cited), 'attribution')}"
                    + (f" (and {agentless} with no one behind it)" if agentless else ""))
         rows = [("SOURCE", "TYPE", "SIDE", "CITED", "LINES")]
-        for source, row in zip(analysis.sources, rec["sources"]):
-            kind = "named" if source.named else "anonymous" if source.anonymous else "described"
-            rows.append((row["name"], kind, row["side"] or "-", str(row["attributions"]),
+        for row in rec["sources"]:
+            rows.append((row["name"], row["type"], row["side"] or "-", str(row["attributions"]),
                          ", ".join(map(str, row["lines"]))))
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
         for row in rows:

@@ -43,10 +43,10 @@ def test_offsets_point_at_the_words_and_a_quote_belongs_to_its_speaker(run, isol
 def test_sources_merge_names_and_resolve_pronouns(run, isolated):
     record = _sources_json(run)
     assert record["sources"] == [
-        {"name": "defence ministry spokeswoman", "side": None, "attributions": 1, "lines": [3]},
-        {"name": "Anna Petrova", "side": None, "attributions": 3, "lines": [5, 7, 9]},
-        {"name": "army", "side": None, "attributions": 0, "lines": []},
-        {"name": "Mayor Ivan Sokol", "side": None, "attributions": 1, "lines": [13]},
+        {"name": "defence ministry spokeswoman", "type": "anonymous", "side": None, "attributions": 1, "lines": [3]},
+        {"name": "Anna Petrova", "type": "named", "side": None, "attributions": 3, "lines": [5, 7, 9]},
+        {"name": "army", "type": "described", "side": None, "attributions": 0, "lines": []},
+        {"name": "Mayor Ivan Sokol", "type": "named", "side": None, "attributions": 1, "lines": [13]},
     ]
     flags = {a["line"]: (a["named"], a["anonymous"]) for a in record["attributions"] if a["kind"] != "agentless"}
     assert flags == {3: (False, True), 5: (True, False), 7: (True, False), 9: (True, False),
