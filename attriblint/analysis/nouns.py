@@ -15,9 +15,10 @@ def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
     speech was interrupted" is an event, not an attribution)."""
     out = []
     block = sentence.block
+    saying = lexicon.nouns | lexicon.objects | lexicon.objects_with_content  # once, not per token
     for noun in sentence.span:
         lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or lemma not in lexicon.nouns | lexicon.objects | lexicon.objects_with_content:
+        if noun.pos_ != "NOUN" or lemma not in saying:
             continue
         speaker = _noun_speaker(noun) if lemma in lexicon.nouns and _has_content(noun) else None
         if speaker is None:
