@@ -6,6 +6,8 @@ Every cold run pays for these imports, so they are worth trimming:
   while spaCy imports; afterwards the real one imports normally on first use.
 - spaCy's registries (catalogue) look up plugin entry points by group about 190 times per
   model load, each time filtering every installed entry point; the groups are indexed once.
+- srsly collects its msgpack hooks from that registry on every (de)serialisation, a third of
+  the cost of storing a parse in the cache; they are collected again only when it grows.
 - textstat 0.7 imports the deprecated `pkg_resources` (a scan of every installed
   distribution) only to open its word lists; it gets a stand-in that opens them through
   `importlib.resources`, which also keeps it working where setuptools no longer ships
@@ -26,6 +28,10 @@ def import_spacy() -> ModuleType:
         catalogue = sys.modules["catalogue"]
         if hasattr(catalogue.AVAILABLE_ENTRY_POINTS, "select"):
             catalogue.AVAILABLE_ENTRY_POINTS = EntryPointIndex(catalogue.AVAILABLE_ENTRY_POINTS)
+        from srsly import msgpack
+
+        for hooks in (msgpack.msgpack_encoders, msgpack.msgpack_decoders):
+            hooks.get_all = RegistryMemo(hooks.get_all, catalogue.REGISTRY)
     return sys.modules["spacy"]
 
 
@@ -50,6 +56,22 @@ class EntryPointIndex:
         if key not in self.selections:
             self.selections[key] = self.entry_points.select(**params)
         return self.selections[key]
+
+
+class RegistryMemo:
+    """A registry's `get_all`, answered from memory until anything new is registered."""
+
+    def __init__(self, get_all, registry: dict):
+        self.get_all = get_all
+        self.registry = registry
+        self.size = -1
+        self.found: dict = {}
+
+    def __call__(self) -> dict:
+        if len(self.registry) != self.size:
+            self.size = len(self.registry)
+            self.found = self.get_all()
+        return dict(self.found)
 
 
 def _spacy_info(*args, **kwargs):

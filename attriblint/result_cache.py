@@ -35,10 +35,13 @@ class ResultCache:
         fingerprint = repr((__version__, _code_fingerprint(), model_namespace, run_settings))
         self.store = ParseCache(root, "v1", section=SECTION)
         self.fingerprint = hashlib.blake2b(fingerprint.encode(), digest_size=16).hexdigest()
+        self._specs: dict[tuple[str, ...], str] = {}  # rule ids → their specs, written out once
 
     def _key(self, document, rules) -> str:
-        specs = repr([(r.spec, sorted(r.needs)) for r in rules])
-        return "\0".join((self.fingerprint, specs, document.format, document.text))
+        ids = tuple(r.id for r in rules)
+        if ids not in self._specs:
+            self._specs[ids] = repr([(r.spec, sorted(r.needs)) for r in rules])
+        return "\0".join((self.fingerprint, self._specs[ids], document.format, document.text))
 
     def recall(self, document, rules) -> dict[str, tuple[list[Finding], object]] | None:
         """rule id → (findings, digest) for every rule in `rules`, or None on a miss."""

@@ -22,6 +22,11 @@ index = catalogue.AVAILABLE_ENTRY_POINTS
 report["groups_selected"] = len(index.selections)
 report["same_entry_points"] = all(list(index.select(group=g)) == list(entry_points().select(group=g))
                                   for g in ("spacy_factories", "spacy_architectures", "spacy_languages"))
+from srsly import msgpack
+report["hooks"] = sorted(msgpack.msgpack_decoders.get_all())
+msgpack.msgpack_decoders.register("probe", func=lambda obj, chain=None: chain(obj) if chain else obj)
+report["hooks_after_register"] = sorted(msgpack.msgpack_decoders.get_all())
+report["round_trip_same"] = [t.dep_ for t in type(doc)(doc.vocab).from_bytes(doc.to_bytes())] == [t.dep_ for t in doc]
 print(json.dumps(report))
 """
 
@@ -35,3 +40,6 @@ def test_spacy_and_textstat_import_without_their_unused_parts():
     assert report["cli"] is True
     assert 0 < report["groups_selected"] < 100  # each group filtered once, not once per lookup
     assert report["same_entry_points"] is True
+    assert report["hooks"] == ["numpy"]  # srsly's msgpack hooks, looked up once
+    assert report["hooks_after_register"] == ["numpy", "probe"]  # and again when one is added
+    assert report["round_trip_same"] is True

@@ -37,6 +37,17 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Words:
+    """A block's words, less spaces and quote marks, with their lower-case forms and lemmas:
+    what word-list rules match on, read from the parse once per draft rather than per rule."""
+
+    block: Block
+    tokens: list
+    lowers: list[str]
+    lemmas: list[str]
+
+
+@dataclass(frozen=True)
 class Sentence:
     start: int
     end: int
@@ -76,6 +87,14 @@ class Analysis:
                 if block.text[sent.start_char:sent.end_char].strip():
                     start, end = block.span(sent)
                     out.append(Sentence(start, end, block, sent))
+        return out
+
+    @cached_property
+    def words(self) -> list[Words]:
+        out = []
+        for block in self.blocks:
+            tokens = [t for t in block.doc if not (t.is_space or t.is_quote)]
+            out.append(Words(block, tokens, [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens]))
         return out
 
     def block_index(self, offset: int) -> int | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from attriblint.kinds.base import Rule
 from attriblint.yamlfile import Field, string_list
@@ -44,6 +45,7 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=65536)  # each name is compared with every other one in its draft
 def folded(text: str) -> str:
     """Lower case without accents: "Müller" and "Muller" compare as one spelling."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
@@ -106,23 +108,20 @@ class ConsistencyRule(Rule):
     def _spellings(self, analysis) -> dict[str, Spelling]:
         """Capitalised proper-name tokens of the draft by spelling, house-style variants left out."""
         names: dict[str, Spelling] = {}
-        for block in analysis.blocks:
-            for token in block.doc:
-                text = token.text.rstrip(_APOSTROPHES)
-                if (token.pos_ == "PROPN" and len(text) >= self.min_length and text[:1].isupper()
-                        and text.replace("-", "").isalpha() and text not in self.house):
-                    spelling = names.setdefault(text, Spelling(text))
-                    spelling.companions |= self._companions(token)
+        words = [(block, token, token.text.rstrip(_APOSTROPHES)) for block in analysis.blocks for token in block.doc]
+        for _, token, text in words:
+            if (len(text) >= self.min_length and text[:1].isupper() and token.pos_ == "PROPN"
+                    and text.replace("-", "").isalpha() and text not in self.house):
+                spelling = names.setdefault(text, Spelling(text))
+                spelling.companions |= self._companions(token)
         lower = {n.lower(): n for n in names}
-        for block in analysis.blocks:  # every mention counts, whatever its tag
-            for token in block.doc:
-                text = token.text.rstrip(_APOSTROPHES)
-                spelling = names.get(text)
-                if spelling is not None:
-                    start, _ = block.span(token)
-                    spelling.spans.append((start, start + len(spelling.text)))
-                elif text in lower and text.islower():
-                    names[lower[text]].word = True
+        for block, token, text in words:  # every mention counts, whatever its tag
+            spelling = names.get(text)
+            if spelling is not None:
+                start, _ = block.span(token)
+                spelling.spans.append((start, start + len(spelling.text)))
+            elif text in lower and text.islower():
+                names[lower[text]].word = True
         return names
 
     def _variant(self, a: Spelling, b: Spelling) -> bool:
@@ -138,7 +137,8 @@ class ConsistencyRule(Rule):
 
     def _close(self, a: str, b: str) -> bool:
         a, b = folded(a), folded(b)
-        return edit_distance(a, b) <= self.max_distance * max(len(a), len(b))
+        allowed = self.max_distance * max(len(a), len(b))
+        return abs(len(a) - len(b)) <= allowed and edit_distance(a, b) <= allowed
 
     def _derived(self, a: str, b: str) -> bool:
         """Both differ only by a derivation ending after a shared stem: "Russia"/"Russian",

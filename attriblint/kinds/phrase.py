@@ -32,11 +32,12 @@ class _Word:
     lower: str
     lemma: str
 
-    def matches(self, token) -> bool:
-        if token.lower_ == self.lower or token.lemma_.lower() in (self.lemma, self.lower):
+    def matches(self, lower: str, lemma: str, token) -> bool:
+        """Whether the draft's word (`lower`, `lemma`: its lower-case forms) is this one."""
+        if lower == self.lower or lemma in (self.lemma, self.lower):
             return True
         # Title case ("Targeted Killings") is tagged as a name, whose lemma keeps the plural.
-        return token.pos_ == "PROPN" and token.lower_ in (self.lemma + "s", self.lemma + "es")
+        return lower in (self.lemma + "s", self.lemma + "es") and token.pos_ == "PROPN"
 
 
 class PhraseRule(Rule):
@@ -88,17 +89,18 @@ class PhraseRule(Rule):
     def _phrase_matches(self, analysis):
         index = self._phrase_index(analysis)
         found = []
-        for block in analysis.blocks:
-            tokens = [t for t in block.doc if not (t.is_space or t.is_quote)]
-            for i, token in enumerate(tokens):
-                candidates = index.get(token.lower_, []) + index.get(token.lemma_.lower(), [])
-                for words, entry in candidates:
-                    window = tokens[i:i + len(words)]
-                    if len(window) == len(words) and all(w.matches(t) for w, t in zip(words, window)):
+        for block_words in analysis.words:
+            tokens, lowers, lemmas = block_words.tokens, block_words.lowers, block_words.lemmas
+            for i, lower in enumerate(lowers):
+                for words, entry in index.get(lower, []) + index.get(lemmas[i], []):
+                    end_index = i + len(words)
+                    if end_index <= len(tokens) and all(
+                            word.matches(lowers[k], lemmas[k], tokens[k]) for k, word in enumerate(words, i)):
+                        window = tokens[i:end_index]
                         if entry["when"] and not Context(window, analysis.lexicons).holds(entry["when"]):
                             continue
-                        start, _ = block.span(window[0])
-                        _, end = block.span(window[-1])
+                        start, _ = block_words.block.span(window[0])
+                        _, end = block_words.block.span(window[-1])
                         found.append((start, _close_quote(analysis.document.prose, start, end), entry))
         return found
 
