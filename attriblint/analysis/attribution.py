@@ -86,12 +86,20 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
                 subject = speaker_nearby(verb)  # a speaker the parser hung elsewhere ("Alarmed by…, X said")
         if subject is None or subject.lower_ in NOT_SPEAKERS:
             continue
-        if subject.lower_ in AUTHOR and not strict and analysis.document.quote_at(*block.span(verb)) is None:
+        if subject.lower_ in AUTHOR and not strict and analysis.document.quote_at(*block.span(verb)) is None \
+                and not _first_person_view(verb, subject, lexicon):
             continue  # the writer's own voice (columns, first-person reports)
         cue = cue_span(block, verb)
         out.append(Attribution("indirect", cue, source=_speaker_words(block, verb, subject),
                                content=block.span(content) if content is not None else None))
     return out
+
+
+def _first_person_view(verb, subject, lexicon: Lexicon) -> bool:
+    """"I think the deal will fail", "I doubt he can win": a writer or speaker who gives a
+    belief as theirs, with the clause it covers, is the source of that clause."""
+    return subject.lower_ == "i" and bool(lexicon.known(verb, lexicon.first_person)) and \
+        any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _speaker_words(block, verb, subject):
@@ -149,8 +157,9 @@ def _poll_answer(verb, lexicon: Lexicon) -> bool:
 
 
 def _before_colon(verb) -> bool:
-    """"Cruz continued: …": any verb that hands over to a colon introduces what was said."""
-    return verb.i + 1 < len(verb.doc) and verb.nbor(1).text == ":" and verb.dep_ == "ROOT"
+    """"Cruz continued: …": any finite verb that hands over to a colon introduces what was
+    said; not a label such as "Contributing: …"."""
+    return verb.i + 1 < len(verb.doc) and verb.nbor(1).text == ":" and verb.dep_ == "ROOT" and verb.tag_ in FINITE
 
 
 def _passive(verb) -> bool:

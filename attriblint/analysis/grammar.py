@@ -35,6 +35,7 @@ class Lexicon:
     objects_with_content: frozenset[str]
     reckonings: frozenset[str]
     findings: frozenset[str]
+    first_person: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -51,7 +52,8 @@ class Lexicon:
                    frozenset(lex.get("not-label-words", [])), frozenset(lex.get("evidence-nouns", [])),
                    frozenset(lex.get("stance-adjectives", [])),
                    frozenset(lex.get("speech-objects-with-content", [])),
-                   frozenset(lex.get("according-by", [])), frozenset(lex.get("according-in", [])))
+                   frozenset(lex.get("according-by", [])), frozenset(lex.get("according-in", [])),
+                   frozenset(lex.get("first-person-belief-verbs", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small

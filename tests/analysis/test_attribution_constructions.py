@@ -96,7 +96,8 @@ def test_a_quote_cut_from_its_cue_by_the_parser_still_belongs_to_it(analyse):
 
 def test_a_transcript_label_covers_its_whole_paragraph(analyse):
     text = "HARRIS: I think the bridge is safe. We checked it twice.\n\nThe bridge opened at noon.\n"
-    assert _said(analyse, text) == [(":", "indirect", "HARRIS", "I think the bridge is safe. We checked it twice.")]
+    assert _said(analyse, text) == [(":", "indirect", "HARRIS", "I think the bridge is safe. We checked it twice."),
+                                    ("think", "indirect", "I", "the bridge is safe")]  # the speaker's own belief
 
 
 def test_a_run_of_quote_paragraphs_keeps_its_speaker(analyse):
@@ -229,3 +230,30 @@ def test_a_speaker_the_parser_hung_elsewhere_is_the_name_before_the_verb(analyse
 def test_hedged_speakers_and_crowds_behind_a_passive(analyse, text, found, anonymous):
     assert _said(analyse, text) == found
     assert [a.anonymous for a in analyse(text).attributions] == [anonymous]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a belief given as the writer's own, with the clause it covers
+    ("I doubt the ferry will run before June.", [("doubt", "indirect", "I", "the ferry will run before June")]),
+    ("I think the toll is too high.", [("think", "indirect", "I", "the toll is too high")]),
+    # verbs that say something only with what was said or what they answer
+    ("The mayor maintained that the toll was fair.",
+     [("maintained", "indirect", "The mayor", "that the toll was fair")]),
+    ("The senator responded to the governor's letter within hours.",
+     [("responded", "indirect", "The senator", "to the governor's letter")]),
+    ("The mayor continued: the toll must go.", [("continued", "indirect", "The mayor", "the toll must go")]),
+])
+def test_first_person_beliefs_and_verbs_that_need_what_was_said(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "I watched the ferry leave the harbour at dawn.",             # the writer's own account
+    "We know the bridge is closed until June.",                  # "we" states a fact
+    "The mayor maintained a comfortable lead all summer.",       # kept, not said
+    "The navy responded by sending two more boats.",             # acted, not said
+    "Contributing: Ann Vale.",                                   # a credit line
+    "Look: Crowd Cheers As Senator Arrives In Port Town",        # a kicker, not a speaker
+])
+def test_first_person_accounts_kept_leads_and_kickers_are_not_attributions(analyse, text):
+    assert _said(analyse, text) == []

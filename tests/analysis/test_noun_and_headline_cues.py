@@ -16,6 +16,8 @@ def _said(analyse, text):
      [("warning", "indirect", "the coastguard")]),
     ("Their support for the ferry subsidy has never wavered.",
      [("support", "indirect", "Their")]),
+    ("Okafor's contention that the dam is unsafe was rejected.",
+     [("contention", "indirect", "Okafor")]),
     ("Harbour Chief Praises New Ferry Timetable",
      [("Praises", "indirect", "Harbour Chief")]),
     ("FISHERMEN WARN OF EMPTY NETS AFTER STORM",
@@ -28,6 +30,7 @@ def test_noun_and_headline_cues_name_their_speaker(analyse, text, found):
 @pytest.mark.parametrize("text", [
     "The mayor's speech was interrupted twice by the storm sirens.",  # an event, no content
     "Her statement came on the second day of the hearing.",            # no content either
+    "The refusal came late in the day.",                                # no one refuses
     "The criticism of the toll grew louder over the summer.",          # no one named
     "Ferry Timetable Changes Confuse Harbour Commuters",               # no verb of saying
 ])
