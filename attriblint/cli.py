@@ -57,6 +57,14 @@ def _config(ctx):
     return load_config(ctx.obj["config_path"])
 
 
+def _cache_options(command):
+    """--cache-dir and --no-cache, the same for every command that parses drafts."""
+    command = click.option("--no-cache", is_flag=True, help="Neither read nor write the parse cache.")(command)
+    return click.option("--cache-dir", type=click.Path(file_okay=False),
+                        help="Keep parses here between runs (default: .attriblint_cache beside the config, "
+                             "else in the current folder).")(command)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="pytest", show_default=True,
@@ -69,10 +77,7 @@ def _config(ctx):
               help="Add per-draft words, sentences, mean sentence length and grade, with finding counts by rule.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Check drafts in this many processes (default: the number of cores).")
-@click.option("--cache-dir", type=click.Path(file_okay=False),
-              help="Keep parses here between runs (default: .attriblint_cache beside the config, "
-                   "else in the current folder).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the parse cache.")
+@_cache_options
 @click.pass_context
 def check(ctx, paths, fmt, select, ignore, fail_on, statistics, jobs, cache_dir, no_cache):
     """Check drafts (files or folders of .md, .markdown, .txt, .html, .htm)."""
@@ -131,15 +136,16 @@ def _progress(drafts: int):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
               help="Output format (json: see the README, JSON output).")
+@_cache_options
 @click.pass_context
-def sources(ctx, paths, fmt):
+def sources(ctx, paths, fmt, cache_dir, no_cache):
     """Show who is cited in each draft: sources, how often, on which lines."""
     from importlib import import_module
 
     from attriblint import document as documents
     from attriblint.analysis import Analysis
     from attriblint.analysis.records import who_said_what
-    from attriblint.engine import collect, draft_settings, load_ruleset
+    from attriblint.engine import collect, draft_settings, internal_error, load_ruleset
     from attriblint.errors import InputError
     from attriblint.nlp import Pipeline
 
@@ -149,21 +155,27 @@ def sources(ctx, paths, fmt):
     if not drafts:
         click.echo(f"attriblint: no drafts found in {', '.join(paths)}", err=True)
         ctx.exit(EXIT_NO_DRAFTS)
-    pipeline = Pipeline({"entities"}, config.values["model"], _cache_dir(config, None))
-    analysed = []
+    pipeline = Pipeline({"entities"}, config.values["model"], None if no_cache else _cache_dir(config, cache_dir))
+    analysed, internal = [], False
     for path in drafts:
         try:
             doc = documents.load(path, config.values["encoding"], config.values["max-bytes"])
             settings = draft_settings(config, doc)
+            analysed.append(who_said_what(path, Analysis(doc, pipeline, lexicons, settings)))
         except InputError as exc:
             analysed.append((path, str(exc)))
-            continue
-        analysed.append(who_said_what(path, Analysis(doc, pipeline, lexicons, settings)))
+        except AttriblintError:
+            raise  # configuration and model errors concern every draft alike
+        except Exception as exc:  # noqa: BLE001 - one draft must not stop the others
+            if os.environ.get("ATTRIBLINT_DEBUG"):
+                raise
+            analysed.append((path, internal_error(path, exc)))
+            internal = True
     click.echo(import_module(f"attriblint.report.sources_{fmt}").render(analysed), nl=False)
     errors = [draft[1] for draft in analysed if isinstance(draft, tuple)]
     for error in errors:
         click.echo(f"attriblint: {error}", err=True)
-    ctx.exit(EXIT_UNREADABLE if errors else EXIT_OK)
+    ctx.exit(EXIT_INTERNAL if internal else EXIT_UNREADABLE if errors else EXIT_OK)
 
 
 @cli.command("rules")

@@ -279,8 +279,7 @@ class Checker:
         except Exception as exc:  # noqa: BLE001 - one draft must not stop the others
             if os.environ.get("ATTRIBLINT_DEBUG"):
                 raise
-            return FileResult(path, error=f"{path}: internal error: {type(exc).__name__}: {exc} "
-                                          "(set ATTRIBLINT_DEBUG=1 for details and please report it)", internal=True)
+            return FileResult(path, error=internal_error(path, exc), internal=True)
 
     def _trim_cache(self, pooled: bool) -> None:
         """Keep the parse cache under its size bound once writing is over."""
@@ -304,6 +303,12 @@ class Checker:
                 result = by_path[path]
                 result.findings = sorted(result.findings + self._keep(found, result.document),
                                          key=Finding.sort_key)
+
+
+def internal_error(path: str, exc: Exception) -> str:
+    """The one-line report of attriblint's own fault on one draft."""
+    return (f"{path}: internal error: {type(exc).__name__}: {exc} "
+            "(set ATTRIBLINT_DEBUG=1 for details and please report it)")
 
 
 # A pool pays a model load per worker: give each worker at least this many drafts.

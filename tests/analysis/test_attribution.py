@@ -94,3 +94,30 @@ def test_seed_draft_attributes_the_sourced_lines(run, seed):
     assert replies == [7, 17]
     names = [s["name"] for s in record["sources"]]
     assert "Maria Zakharova" in names and "Kyrylo Budanov" in names
+
+
+def test_sources_reports_a_fault_on_one_draft_and_still_lists_the_others(run, isolated, monkeypatch):
+    from attriblint.analysis import records
+
+    working = records.who_said_what
+
+    def broken_on_a(path, analysis):
+        if path.endswith("a.txt"):
+            raise ZeroDivisionError("division by zero")
+        return working(path, analysis)
+
+    monkeypatch.setattr(records, "who_said_what", broken_on_a)
+    (isolated / "a.txt").write_text(DRAFT.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("sources", "--format", "json", "a.txt", DRAFT)
+    files = json.loads(result.out)["files"]
+    assert result.code == 4
+    assert result.err == ("attriblint: a.txt: internal error: ZeroDivisionError: division by zero "
+                          "(set ATTRIBLINT_DEBUG=1 for details and please report it)\n")
+    assert files[0]["error"].startswith("a.txt: internal error") and len(files[1]["attributions"]) == 7
+
+
+def test_sources_keeps_parses_where_told_and_nowhere_with_no_cache(run, isolated):
+    assert run("sources", "--no-cache", DRAFT).code == 0
+    assert not (isolated / ".attriblint_cache").exists()
+    assert run("sources", "--cache-dir", isolated / "parses", DRAFT).code == 0
+    assert any((isolated / "parses" / "parses").rglob("*")) and not (isolated / ".attriblint_cache").exists()
