@@ -33,7 +33,9 @@ MEMO_CHARS = 400_000  # parsed text kept in memory per process (~80k tokens, a f
 # Not stored with a parse (and dropped from fresh ones, so rules see the same Doc either way):
 # the tok2vec tensor is 384 bytes a token and no rule reads it; user_data belongs to a run.
 NOT_STORED = ("tensor", "user_data")
-LEMMAS_KEY = "\x00lemmas\x00"  # cache key of a lemmatised word list (drafts never hold NUL)
+# Cache keys of word lists made from whole lists of phrases (drafts never hold NUL).
+LEMMAS_KEY = "\x00lemmas\x00"
+WORDS_KEY = "\x00words\x00"
 # The default models' own tokenizer file holds its rules: the language defaults it would otherwise
 # build first (2,700 special cases, three regexes) are replaced on load, so start from an empty
 # one. Other models (config `model:`) may bring their own tokenizer and load as they are.
@@ -129,7 +131,7 @@ class Pipeline:
         self.parsed = 0
         self._memo: OrderedDict[str, object] = OrderedDict()
         self._memo_chars = 0
-        self._lemmas: dict[str, list] = {}
+        self._tables: dict[str, list] = {}  # phrase list → its words (lemmatise, tokenise)
 
     @property
     def nlp(self):
@@ -160,25 +162,37 @@ class Pipeline:
     def lemmatise(self, phrases: list[str]) -> list[list[tuple[str, str]]]:
         """(lower-case form, lower-case lemma) of each word of short phrases from rule packs.
 
-        Tagging is enough for lemmas, so the parser and entity recogniser are skipped, and the
-        whole list is kept as one memo and cache entry (not one per phrase).
+        Tagging is enough for lemmas, so the parser and entity recogniser are skipped.
         """
-        key = LEMMAS_KEY + "\x1f".join(phrases)
-        if key in self._lemmas:
-            return self._lemmas[key]
+        def tag(nlp):
+            skipped = [p for p in ("parser", "ner") if p in nlp.pipe_names]
+            return [[(t.lower_, t.lemma_.lower()) for t in doc if not (t.is_space or t.is_quote)]
+                    for doc in nlp.pipe(phrases, batch_size=256, disable=skipped)]
+
+        return [[tuple(word) for word in phrase] for phrase in self._phrase_table(LEMMAS_KEY, phrases, tag)]
+
+    def tokenise(self, phrases: list[str]) -> list[list[str]]:
+        """The words of each short phrase from rule packs or config, as the model splits them."""
+        return self._phrase_table(WORDS_KEY, phrases, lambda nlp: [
+            [t.text for t in nlp.tokenizer(phrase) if not t.is_space] for phrase in phrases])
+
+    def _phrase_table(self, kind: str, phrases: list[str], compute) -> list[list]:
+        """`compute(nlp)` for a whole list of phrases, kept as one memo and cache entry (not one
+        per phrase), so that a run whose drafts are all cached needs no model for it either."""
+        key = kind + "\x1f".join(phrases)
+        if key in self._tables:
+            return self._tables[key]
         payload = self.cache.get(key) if self.cache is not None else None
         try:
-            words = json.loads(payload) if payload is not None else None
+            table = json.loads(payload) if payload is not None else None
         except ValueError:
-            words = None
-        if not (isinstance(words, list) and len(words) == len(phrases)):
-            skipped = [p for p in ("parser", "ner") if p in self.nlp.pipe_names]
-            words = [[(t.lower_, t.lemma_.lower()) for t in doc if not (t.is_space or t.is_quote)]
-                     for doc in self.nlp.pipe(phrases, batch_size=256, disable=skipped)]
+            table = None
+        if not (isinstance(table, list) and len(table) == len(phrases)):
+            table = compute(self.nlp)
             if self.cache is not None:
-                self.cache.put(key, json.dumps(words).encode())
-        self._lemmas[key] = [[tuple(word) for word in phrase] for phrase in words]
-        return self._lemmas[key]
+                self.cache.put(key, json.dumps(table).encode())
+        self._tables[key] = table
+        return table
 
     def _recall(self, text: str):
         if text in self._memo:

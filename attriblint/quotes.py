@@ -82,6 +82,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                     mark, opened = _mark_at(text, i), i
                     group += 1
                     i += len(mark) - 1
+            elif mark == '"' and _only_opens(text, i):
+                # "…first one. "Second…": the quote was reopened without being closed
+                quotes.append(Quote(opened, i, group, False))
+                opened = i
             elif _closes(text, i, mark):
                 quotes.append(Quote(opened, i + len(mark), group, True, len(mark)))
                 i += len(mark) - 1
@@ -92,6 +96,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if mark != "‘":
                 carried = mark
     return quotes
+
+
+def _only_opens(text: str, i: int) -> bool:
+    """A straight double mark after a space and before a word opens a quote; it never closes one."""
+    return text[i] == '"' and i > 0 and text[i - 1].isspace() and text[i + 1:i + 2].isalnum()
 
 
 def _ends_word(text: str, i: int) -> bool:

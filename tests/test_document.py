@@ -90,3 +90,13 @@ def test_a_quote_reopened_with_a_closing_mark_runs_on():
     doc = from_text(text, "a.txt")
     assert [text[q.start:q.end] for q in doc.quotes] == ["“We held the line.", "”And we will hold it,”"]
     assert doc.quotes[0].group == doc.quotes[1].group
+
+
+def test_a_straight_quote_reopened_before_it_closed_runs_on():
+    text = 'He added: "We held the line. "We will hold it again," he said.\n'
+    doc = from_text(text, "a.txt")
+    assert [(text[q.start:q.end], q.closed) for q in doc.quotes] == [
+        ('"We held the line. ', False), ('"We will hold it again,"', True)]
+    assert doc.quotes[0].group == doc.quotes[1].group
+    assert doc.quote_at(text.index("hold it")) is doc.quotes[1]
+    assert doc.quote_at(text.index("he said")) is None

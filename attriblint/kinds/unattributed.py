@@ -18,6 +18,7 @@ SIGNAL = {
     "entities": Field((str, list), default=list, check=string_list),
     "except": Field((str, list), default=list, check=string_list),
     "numbers-from": Field(int, default=0),
+    "not-counting": Field((str, list), default=list, check=string_list),
     "not-before": Field((str, list), default=list, check=string_list),
     "preceded-by": Field((str, list), default=list, check=string_list),
     "followed-by": Field((str, list), default=list, check=string_list),
@@ -117,7 +118,7 @@ class UnattributedRule(Rule):
             if (lemma in signal["words"] or lower in signal["words"]
                     or token.tag_ in signal["tags"]
                     or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
-                    or (signal["numbers-from"] and _number(token) >= signal["numbers-from"])):
+                    or (signal["numbers-from"] and _number(token, signal["not-counting"]) >= signal["numbers-from"])):
                 if _in_context(token, signal):
                     return _entity(token).text if token.ent_type_ in signal["entities"] else token.text
             for phrase in phrases:
@@ -188,12 +189,13 @@ def _reporting_words(lexicons) -> frozenset[str]:
                      for w in lexicons.get(key, []))
 
 
-def _number(token) -> float:
+def _number(token, not_counting=frozenset()) -> float:
     """The value of a figure written in digits that counts people or things ("3,000 homes"),
-    outside dates, times and known sets; else 0 (so "Series 60" and "at 19" are not figures)."""
+    outside dates, times, known sets and measures (`not_counting`: "14 points", "48 metres");
+    else 0 (so "Series 60" and "at 19" are not figures)."""
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not token.like_num:
         return 0
-    if token.dep_ != "nummod" or token.head.tag_ != "NNS":
+    if token.dep_ != "nummod" or token.head.tag_ != "NNS" or token.head.lemma_.lower() in not_counting:
         return 0
     if any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in (*token.head.children, *token.children)):
         return 0  # "the 659 constituencies", "all 10,000 tickets": presupposed, not claimed

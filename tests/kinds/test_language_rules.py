@@ -87,3 +87,18 @@ def test_vague_crowds_criticism_and_vague_agents(run):
         (8, 43, "is expected"),                # "it is expected that…", not the ferry's timetable
         (9, 1, "Some claim"),                  # read as a noun phrase by the parser; not "made some claim"
     ]
+
+
+def test_legal_terms_nicknames_and_an_allegation_with_its_accuser_pass(run, isolated):
+    draft = isolated / "story.txt"
+    draft.write_text("Police arrested two terrorist suspects in the port on Monday.\n\n"
+                     "The terrorist cell planned the attack for months, the court heard.\n\n"
+                     "The so-called 'harbour club' met in the town hall on Monday.\n\n"
+                     "The so-called reforms failed to win over the voters this year.\n\n"
+                     "The firm sued a former contractor who allegedly leaked its plans.\n\n"
+                     "The contractor allegedly leaked the plans to a rival last year.\n", encoding="utf-8")
+    assert _found(run, draft) == [
+        ("loaded-language", 3, 5, "terrorist", "warning"),
+        ("loaded-language", 7, 5, "so-called", "warning"),
+        ("vague-attribution", 11, 16, "allegedly", "warning"),
+    ]

@@ -117,3 +117,18 @@ def test_an_evaluative_complement_of_the_main_verb_is_a_judgement(run, isolated)
         (1, 1, 70, "a judgement"), (3, 1, 73, "a judgement")]
     assert [f["message"].split("(")[1].split(")")[0] for f in found] == [
         'a judgement: "unfair"', 'a judgement: "reckless"']
+
+
+def test_measures_scores_market_prices_and_conditions_are_no_claims(run, isolated):
+    draft = isolated / "story.txt"
+    draft.write_text("Brent crude fell 32 cents to $51.43 a barrel in trading on Monday.\n\n"
+                     "Ortega kicked 14 points as the home side beat the visitors.\n\n"
+                     "The striker scored from 30 yards in the second half of the game.\n\n"
+                     "For the study, the team interviewed 14,000 people in nine countries.\n\n"
+                     "He cannot be sent back to his homeland if this would mean persecution.\n\n"
+                     "More than 3,000 homes were destroyed in the floods last week.\n\n"
+                     "The decision would mean the end of the ferry service to the island.\n",
+                     encoding="utf-8")
+    _, found = _findings(run, draft)
+    assert [(f["line"], f["signal"], f["text"].split()[0]) for f in found] == [
+        (11, "a figure", "More"), (13, "a prediction", "The")]
