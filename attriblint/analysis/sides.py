@@ -11,12 +11,17 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-NEUTRAL = "neutral"
+from attriblint.analysis.side_terms import NEUTRAL, side_terms
+
 UNASSIGNED = "unassigned"
-# Dependents that describe who a phrase is (its modifiers, appositives, "of"/"for" phrases);
-# clauses, conjuncts and other prepositions say something else about it.
-_DESCRIBING = {"amod", "compound", "poss", "nmod", "appos", "prep", "pobj", "npadvmod", "case", "det", "flat"}
-_OWNING_PREPS = {"for", "of", "at", "from", "in", "with", "inside", "within", "to", "by"}
+# Dependents that describe who a phrase is (its modifiers, appositives, "of"/"for" phrases,
+# descriptions joined to them: "a former judge and a party donor"); clauses (but those of
+# belonging, see _describes) and other prepositions say something else about it.
+_DESCRIBING = {"amod", "compound", "poss", "nmod", "appos", "prep", "pobj", "npadvmod", "case", "det", "flat",
+               "conj"}
+_OWNING_PREPS = {"for", "of", "at", "from", "in", "with", "inside", "within", "to", "by", "as",
+                 "under", "alongside"}
+_SUBJECTS = ("nsubj", "nsubjpass")
 _NP_MODIFIERS = {"amod", "compound", "poss", "nmod", "flat"}
 
 
@@ -30,75 +35,6 @@ class Claim:
     verb: str
 
 
-class SideTerms:
-    """The terms of every side, matched on tokens: longest first, case kept for proper names."""
-
-    def __init__(self, sides: dict[str, list[str]], neutral: list[str], tokenize, places_only: bool):
-        self.places_only = places_only  # the country pack: a term inside a person's name is a name
-        self.index: dict[str, list[tuple[list[str], str]]] = {}
-        for side, terms in [(NEUTRAL, neutral)] + list(sides.items()):
-            for term in terms:
-                words = [t.text for t in tokenize(term) if not t.is_space]
-                if words:
-                    self.index.setdefault(words[0].lower(), []).append((words, side))
-        for entries in self.index.values():
-            entries.sort(key=lambda e: -len(e[0]))
-
-    def hits(self, doc) -> dict[int, tuple[int, int, str]]:
-        """token index → (first, last+1, side) of the term that covers it."""
-        found: dict[int, tuple[int, int, str]] = {}
-        i = 0
-        while i < len(doc):
-            match = self._match(doc, i)
-            if match and not (self.places_only and _inside_person_name(doc, i, match[0])):
-                for j in range(i, match[0]):
-                    found[j] = (i, match[0], match[1])
-                i = match[0]
-            else:
-                i += 1
-        return found
-
-    def _match(self, doc, i):
-        keys = {doc[i].lower_, _singular(doc[i].lower_)}
-        for words, side in sorted((e for k in keys for e in self.index.get(k, [])), key=lambda e: -len(e[0])):
-            end = i + len(words)
-            if end <= len(doc) and all(_same(w, doc[i + k].text, k == len(words) - 1)
-                                        for k, w in enumerate(words)):
-                return end, side
-        return None
-
-
-_TERMS_MEMO: dict[tuple, SideTerms] = {}
-
-
-def _side_terms(sides: dict, neutral: list, tokenizer, places_only: bool) -> SideTerms:
-    """Tokenising ~700 country terms costs more than checking a short draft: do it once per run."""
-    key = (tuple((k, tuple(v)) for k, v in sorted(sides.items())), tuple(neutral), places_only, id(tokenizer))
-    if key not in _TERMS_MEMO:
-        if len(_TERMS_MEMO) > 8:
-            _TERMS_MEMO.clear()
-        _TERMS_MEMO[key] = SideTerms(sides, neutral, tokenizer, places_only)
-    return _TERMS_MEMO[key]
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") else word
-
-
-def _same(term: str, text: str, last: bool) -> bool:
-    """A capitalised term keeps its case ("Turkey", not "turkey"); the last word may be plural."""
-    forms = {term, term + "s"} if last and len(term) > 2 and term[-1].isalpha() else {term}
-    if any(c.isupper() for c in term):
-        return text in forms
-    return text.lower() in forms
-
-
-def _inside_person_name(doc, i: int, end: int) -> bool:
-    """"Jordan Henderson", "Paris Hilton": a country word that opens a person's name."""
-    return (end < len(doc) and doc[i].ent_type_ == "PERSON"
-            and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I")
-
-
 class DraftSides:
     """The sides of one draft: term hits per block, names learned from the draft, and claims."""
 
@@ -110,12 +46,16 @@ class DraftSides:
         sides = configured or lexicons.get("default-sides", {})
         self.names = sorted(sides)
         tokenizer = analysis.pipeline.nlp.tokenizer
-        self.terms = _side_terms(sides, lexicons.get("neutral-bodies", []), tokenizer, places_only=not configured)
+        self.terms = side_terms(sides, lexicons.get("neutral-bodies", []), tokenizer, places_only=not configured)
         self.actor_verbs = set(lexicons.get("actor-verbs", []))
         self.actor_nouns = set(lexicons.get("actor-nouns", []))
         self.force_nouns = set(lexicons.get("force-nouns", []))
         self.observers = set(lexicons.get("observer-titles", []))
         self.member_verbs = set(lexicons.get("member-verbs", []))
+        self.member_groups = set(lexicons.get("member-groups", []))
+        self.issuing_verbs = set(lexicons.get("issuing-verbs", []))
+        self.example_words = set(lexicons.get("example-words", []))
+        self.plural_possessives = set(lexicons.get("plural-possessives", []))
 
     @cached_property
     def hits(self) -> list[dict[int, tuple[int, int, str]]]:
@@ -130,11 +70,36 @@ class DraftSides:
         number, head = located
         return self.side_of_token(number, head)
 
-    def side_of_token(self, number: int, head) -> str | None:
+    def side_of_token(self, number: int, head, hops: int = 2) -> str | None:
         side = self._described_side(number, head)
         if side is None:
             side = self._learned_side(number, head)
+        if side is None and hops:
+            owner = self._owner(head)
+            if owner is not None:
+                side = self.side_of_token(number, owner, hops - 1)
         return side
+
+    def _member_clause(self, token) -> bool:
+        return _member_clause_of(token, self.member_verbs)
+
+    def _owner(self, head):
+        """Who stands behind a phrase that names no one: the clause's subject for a possessive
+        pronoun ("Soto kept up her attacks on"), the issuer of a document ("the party released
+        an ad calling")."""
+        if head.tag_ == "PRP$":
+            plural = head.lower_ in self.plural_possessives
+            verb = next((t for t in head.ancestors if any(c.dep_ in _SUBJECTS for c in t.children)), None)
+        elif head.dep_ == "dobj" and head.head.lemma_.lower() in self.issuing_verbs:
+            plural, verb = None, head.head
+        else:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb is not None else None
+        if subject is None or subject.pos_ == "PRON" or subject.i == head.i:
+            return None
+        if plural is not None and plural != (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)):
+            return None  # "their" wants a group, "his" one person
+        return subject
 
     def _locate(self, start: int, end: int):
         """(block number, head token) of the words that start inside [start, end), or None."""
@@ -142,9 +107,9 @@ class DraftSides:
         if number is None:
             return None
         offset = self.analysis.blocks[number].start
-        inside = [t for t in self.analysis.span_at(start, end) or () if offset + t.idx >= start and not t.is_punct]
+        inside = [t for t in self.analysis.span_at(start, end) or () if offset + t.idx >= start and t.pos_ != "PUNCT"]
         heads = [t for t in inside if not (start <= offset + t.head.idx < end) or t.head == t]
-        return (number, heads[0]) if heads else None
+        return (number, _subject(heads, inside)) if heads else None
 
     def _described_side(self, number: int, head) -> str | None:
         """Nearest side term among the words that say who the phrase is (dependency distance)."""
@@ -157,24 +122,61 @@ class DraftSides:
         return _nearest(best)
 
     def _description(self, head):
-        """The head, its describing dependents, and what it stands in apposition to, with distances."""
-        start = head.head if head.dep_ == "appos" else head
-        seen, queue = {head.i}, [(head, 0)] + ([(start, 1)] if start is not head else [])
+        """The head, its describing dependents, and what it stands in apposition to or is an
+        example of, with distances."""
+        queue = [(head, 0)] + self._wholes(head)
+        seen = {token.i for token, _ in queue}
         while queue:
             token, distance = queue.pop(0)
             yield token, distance
-            observer = token.lemma_.lower() in self.observers
-            member = token.dep_ == "relcl" and token.lemma_.lower() in self.member_verbs
+            antecedent = _antecedent(token)
+            if antecedent is not None and antecedent.i not in seen:
+                seen.add(antecedent.i)
+                queue.append((antecedent, distance + 1))
             for child in token.children:
-                if child.i in seen or child.dep_ == "appos" and child.i < head.i:
-                    continue
-                works_for = child.dep_ == "relcl" and child.lemma_.lower() in self.member_verbs
-                if child.dep_ not in _DESCRIBING and not works_for and not (member and child.dep_ in ("dobj", "attr")):
-                    continue  # "X, who runs the Harbour Party's campaign": whom X works for
-                if child.dep_ == "prep" and (child.lower_ not in _OWNING_PREPS or observer and child.lower_ == "in"):
+                if child.i in seen or child.dep_ == "appos" and child.i < head.i or not self._describes(token, child):
                     continue
                 seen.add(child.i)
                 queue.append((child, distance + 1))
+
+    def _wholes(self, head) -> list:
+        """What the head stands beside or belongs to: "the party's rivals, Senators A and B", "party
+        leaders, including Senator C" (up to two steps, each one further away)."""
+        out, token = [], head
+        for distance in (1, 2):
+            if token.dep_ == "appos":
+                token = token.head
+            elif token.dep_ == "pobj" and self._example_word(token.head):
+                token = token.head.head
+            else:
+                break
+            out.append((token, distance))
+        return out
+
+    def _example_word(self, prep) -> bool:
+        words = {prep.lower_} | {f"{c.lower_} {prep.lower_}" for c in prep.children if c.dep_ == "amod"}
+        return prep.dep_ == "prep" and bool(words & self.example_words)
+
+    def _describes(self, token, child) -> bool:
+        """Whether `child` says who `token` is or whom it works for: "X, who runs the Harbour
+        Party's campaign", "X, who was the party's treasurer", "delegates backing Soto", "a
+        report issued by the ministry"."""
+        if child.dep_ in ("relcl", "acl"):
+            return self._member_clause(child) or child.dep_ == "acl" and child.lemma_.lower() in self.issuing_verbs
+        if token.dep_ == "acl" and token.lemma_.lower() in self.issuing_verbs and not self._member_clause(token):
+            return child.dep_ == "agent"  # who issued it, not what it is about
+        if self._member_clause(token):
+            if token.lemma_.lower() == "be":
+                return child.dep_ == "attr"  # "who was in Moscow" says where, not whom
+            if child.dep_ in ("dobj", "attr", "agent"):
+                return True
+        if child.dep_ == "prep":
+            if child.lower_ in ("in", "on") and token.lemma_.lower() in self.observers:
+                return False  # "a correspondent in Moscow", "an expert on the campaign"
+            if child.lower_ == "on":  # "an adviser on the Soto campaign", not "a report on Soto"
+                return any(o.lemma_.lower() in self.member_groups for o in child.children if o.dep_ == "pobj")
+            return child.lower_ in _OWNING_PREPS
+        return child.dep_ in _DESCRIBING
 
     def _learned_side(self, number: int, head) -> str | None:
         """Side of a name in the phrase from elsewhere in the draft: "Budanov", "Vovchansk's"."""
@@ -328,6 +330,37 @@ class DraftSides:
         """Attributions per side (DESIGN §6 `sides`), the unplaced ones as `unassigned`."""
         counter = Counter(a.side or UNASSIGNED for a in attributions if a.kind != "agentless" and self.speaks(a))
         return dict(sorted(counter.items(), key=lambda kv: (kv[0] == UNASSIGNED, -kv[1], kv[0])))
+
+
+def _member_clause_of(token, verbs) -> bool:
+    """A relative or reduced clause of belonging ("who works for", "backed by"), or a verb
+    joined to one ("who belonged to A and is now B's treasurer")."""
+    if token.lemma_.lower() not in verbs:
+        return False
+    if token.dep_ in ("relcl", "acl"):
+        return True
+    return token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in verbs
+
+
+def _antecedent(token):
+    """Whom "who", "whom" or "whose" stands for: "delegates, most of whom back Soto"."""
+    if token.tag_ not in ("WP", "WP$"):
+        return None
+    clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+    return clause.head if clause is not None else None
+
+
+def _subject(heads, inside):
+    """Who the phrase names when it runs on into its verb ("Soto on Friday endorsed Ruiz"): the
+    verb's subject inside the phrase; else the first head."""
+    subjects = [t for t in heads if t.dep_ in _SUBJECTS]
+    if subjects:
+        return subjects[0]
+    if heads[0].pos_ in ("VERB", "AUX"):
+        inner = [c for c in heads[0].children if c.dep_ in _SUBJECTS and c in inside]
+        if inner:
+            return inner[0]
+    return heads[0]
 
 
 def _place_like(token) -> bool:

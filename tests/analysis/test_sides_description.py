@@ -1,0 +1,63 @@
+"""Sides from what a draft says about a source: clauses of belonging, examples of a group,
+the issuer of a document, the subject behind "his", and a phrase that runs into its verb."""
+import pytest
+
+SIDES = {"harbour": ["Harbour Party", "Soto"], "union": ["Union Party", "Ruiz"]}
+
+
+def _side(analysis, phrase):
+    start = analysis.document.text.index(phrase)
+    return analysis.sides.side_of_span(start, start + len(phrase))
+
+
+def _attribution_side(analysis, cue):
+    text = analysis.document.text
+    return next(a.side for a in analysis.attributions if a.cue and text[slice(*a.cue)] == cue)
+
+
+@pytest.mark.parametrize("sentence, phrase, side", [
+    ("Mara Lind, who was Soto's campaign treasurer, said the books were clean.", "Mara Lind", "harbour"),
+    ("Mara Lind, who has endorsed Ruiz, said the books were clean.", "Mara Lind", "union"),
+    ("Several delegates backing Ruiz said the vote was rigged.", "Several delegates", "union"),
+    ("Tom Berg, a senior adviser on the Soto campaign, said turnout was high.", "Tom Berg", "harbour"),
+    ("Tom Berg, a former judge and a longtime Union Party donor, said turnout was high.", "Tom Berg", "union"),
+    ("Dana Holt, who belonged to a Union Party club and is now a city councillor, said the plan failed.",
+     "Dana Holt", "union"),
+    ("Several Harbour Party leaders, including Senator Eva Marsh, said the bill was dead.", "Eva Marsh", "harbour"),
+    ("A memo issued by the Union Party said the rally was cancelled.", "A memo", "union"),
+    ("In the capital, 60% of Harbour Party voters said they would stay home.", "60% of Harbour Party voters",
+     "harbour"),
+])
+def test_a_source_takes_the_side_of_what_describes_it(analyse, sentence, phrase, side):
+    assert _side(analyse(sentence, sides=SIDES), phrase) == side
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mara Lind, who was in Soto's home town last week, said the books were clean.",
+    "Tom Berg, an expert on the Soto campaign, said turnout was high.",
+])
+def test_where_someone_was_or_what_they_study_places_no_one(analyse, sentence):
+    assert _side(analyse(sentence, sides=SIDES), sentence.split(",")[0]) is None
+
+
+def test_a_possessive_pronoun_speaks_for_the_subject_of_its_clause(analyse):
+    analysis = analyse("Ruiz kept up his criticism of the budget on Tuesday.", sides=SIDES)
+    assert _side(analysis, "his") == "union"
+    plural = analyse("Ruiz kept up their criticism of the budget on Tuesday.", sides=SIDES)
+    assert _side(plural, "their") is None  # "their" is not one person
+
+
+def test_a_document_speaks_for_whoever_released_it(analyse):
+    analysis = analyse("The Union Party released an advertisement saying the port would close.", sides=SIDES)
+    assert _attribution_side(analysis, "saying") == "union"
+
+
+def test_a_source_span_that_runs_into_its_verb_is_read_from_its_subject(analyse):
+    text = "Senator Ruiz on Friday endorsed the port plan."
+    analysis = analyse(text, sides=SIDES)
+    assert _side(analysis, "Senator Ruiz on Friday endorsed the port plan") == "union"
+
+
+def test_a_relative_pronoun_takes_the_side_of_what_it_stands_for(analyse):
+    analysis = analyse("The congress met Ruiz's 40 delegates, most of whom said the vote was fair.", sides=SIDES)
+    assert _side(analysis, "most of whom") == "union"
