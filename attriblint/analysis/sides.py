@@ -55,6 +55,7 @@ class DraftSides:
         self.member_groups = set(lexicons.get("member-groups", []))
         self.issuing_verbs = set(lexicons.get("issuing-verbs", []))
         self.example_words = set(lexicons.get("example-words", []))
+        self.light_verbs = set(lexicons.get("light-verbs", []))
         self.plural_possessives = set(lexicons.get("plural-possessives", []))
 
     @cached_property
@@ -86,20 +87,24 @@ class DraftSides:
     def _owner(self, head):
         """Who stands behind a phrase that names no one: the clause's subject for a possessive
         pronoun ("Soto kept up her attacks on"), the issuer of a document ("the party released
-        an ad calling")."""
+        an ad calling"), the one who has the chance ("Soto had a chance to say")."""
         if head.tag_ == "PRP$":
             plural = head.lower_ in self.plural_possessives
             verb = next((t for t in head.ancestors if any(c.dep_ in _SUBJECTS for c in t.children)), None)
-        elif head.dep_ == "dobj" and head.head.lemma_.lower() in self.issuing_verbs:
+        elif head.dep_ == "dobj" and self._carries_act(head):
             plural, verb = None, head.head
         else:
             return None
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb is not None else None
         if subject is None or subject.pos_ == "PRON" or subject.i == head.i:
             return None
-        if plural is not None and plural != (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)):
-            return None  # "their" wants a group, "his" one person
-        return subject
+        return subject if plural is None or _agrees(subject, plural) else None
+
+    def _carries_act(self, head) -> bool:
+        """An issued document, or the object of a light verb with the act hanging on it ("had a
+        chance to say"; not "has a letter from the clerk")."""
+        verb = head.head.lemma_.lower()
+        return verb in self.issuing_verbs or verb in self.light_verbs and any(c.dep_ == "acl" for c in head.children)
 
     def _locate(self, start: int, end: int):
         """(block number, head token) of the words that start inside [start, end), or None."""
@@ -175,7 +180,7 @@ class DraftSides:
                 return False  # "a correspondent in Moscow", "an expert on the campaign"
             if child.lower_ == "on":  # "an adviser on the Soto campaign", not "a report on Soto"
                 return any(o.lemma_.lower() in self.member_groups for o in child.children if o.dep_ == "pobj")
-            return child.lower_ in _OWNING_PREPS
+            return child.lower_ in _OWNING_PREPS or self._example_word(child)
         return child.dep_ in _DESCRIBING
 
     def _learned_side(self, number: int, head) -> str | None:
@@ -340,6 +345,13 @@ def _member_clause_of(token, verbs) -> bool:
     if token.dep_ in ("relcl", "acl"):
         return True
     return token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in verbs
+
+
+def _agrees(subject, plural: bool) -> bool:
+    """"their" wants a group (a plural noun, "A and B"); "his" anyone but a coordination (the
+    tagger makes names like "Sanders" plural nouns)."""
+    joined = any(c.dep_ == "conj" for c in subject.children)
+    return joined or subject.tag_ in ("NNS", "NNPS") if plural else not joined
 
 
 def _antecedent(token):

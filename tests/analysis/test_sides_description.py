@@ -61,3 +61,10 @@ def test_a_source_span_that_runs_into_its_verb_is_read_from_its_subject(analyse)
 def test_a_relative_pronoun_takes_the_side_of_what_it_stands_for(analyse):
     analysis = analyse("The congress met Ruiz's 40 delegates, most of whom said the vote was fair.", sides=SIDES)
     assert _side(analysis, "most of whom") == "union"
+
+
+def test_what_the_subject_has_a_chance_to_say_is_the_subjects(analyse):
+    analysis = analyse("Ruiz had a chance to say the port would reopen.", sides=SIDES)
+    assert _side(analysis, "a chance") == "union"
+    letter = analyse("Ruiz has a letter from the clerk.", sides=SIDES)
+    assert _side(letter, "a letter from the clerk") is None  # the clerk's letter, not Ruiz's
