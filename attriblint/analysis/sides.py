@@ -2,8 +2,9 @@
 
 The sides come from config or the draft's front matter (`sides: {name: [terms…]}`), else
 from the shipped country pack (rules/sides.yaml). A source's side is read from its own
-words and their dependents — possessive, title, appositive, "a spokesman for …" — nearest
-first, then from what the draft says elsewhere about a person or place it names.
+words and their dependents — possessive, title, appositive, "a spokesman for …", a clause of
+belonging (describing.py) — nearest first, then from what the draft says elsewhere about a
+person or place it names, then from whoever stands behind it ("her aides", "an ad released by").
 """
 from __future__ import annotations
 
@@ -11,17 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from attriblint.analysis.describing import DESCRIBING, Describer, phrase_head
 from attriblint.analysis.side_terms import NEUTRAL, side_terms
 
 UNASSIGNED = "unassigned"
-# Dependents that describe who a phrase is (its modifiers, appositives, "of"/"for" phrases,
-# descriptions joined to them: "a former judge and a party donor"); clauses (but those of
-# belonging, see _describes) and other prepositions say something else about it.
-_DESCRIBING = {"amod", "compound", "poss", "nmod", "appos", "prep", "pobj", "npadvmod", "case", "det", "flat",
-               "conj"}
-_OWNING_PREPS = {"for", "of", "at", "from", "in", "with", "inside", "within", "to", "by", "as",
-                 "under", "alongside"}
-_SUBJECTS = ("nsubj", "nsubjpass")
 _NP_MODIFIERS = {"amod", "compound", "poss", "nmod", "flat"}
 
 
@@ -50,17 +44,24 @@ class DraftSides:
         self.actor_verbs = set(lexicons.get("actor-verbs", []))
         self.actor_nouns = set(lexicons.get("actor-nouns", []))
         self.force_nouns = set(lexicons.get("force-nouns", []))
-        self.observers = set(lexicons.get("observer-titles", []))
-        self.member_verbs = set(lexicons.get("member-verbs", []))
-        self.member_groups = set(lexicons.get("member-groups", []))
-        self.issuing_verbs = set(lexicons.get("issuing-verbs", []))
-        self.example_words = set(lexicons.get("example-words", []))
-        self.light_verbs = set(lexicons.get("light-verbs", []))
-        self.plural_possessives = set(lexicons.get("plural-possessives", []))
+        self.describer = Describer(lexicons)
+        self.opposing_prefixes = set(lexicons.get("opposing-prefixes", []))
 
     @cached_property
     def hits(self) -> list[dict[int, tuple[int, int, str]]]:
-        return [self.terms.hits(block.doc) for block in self.analysis.blocks]
+        """Side terms per block, less those a prefix turns against their side ("anti-Soto")."""
+        out = []
+        for block in self.analysis.blocks:
+            found = self.terms.hits(block.doc)
+            out.append({i: hit for i, hit in found.items() if not self._against(block.doc, hit[0])})
+        return out
+
+    def _against(self, doc, first: int) -> bool:
+        """"anti-Soto", "the Never Soto group", "Stop Soto": not Soto's side."""
+        before = doc[first - 1] if first else None
+        hyphen = before is not None and before.text == "-"
+        prefix = doc[first - 2] if hyphen and first > 1 else before
+        return prefix is not None and prefix.lower_ in self.opposing_prefixes and (hyphen or prefix.pos_ == "PROPN")
 
     # ------------------------------------------------------------------ a phrase's side
     def side_of_span(self, start: int, end: int) -> str | None:
@@ -76,35 +77,10 @@ class DraftSides:
         if side is None:
             side = self._learned_side(number, head)
         if side is None and hops:
-            owner = self._owner(head)
+            owner = self.describer.owner(head)
             if owner is not None:
                 side = self.side_of_token(number, owner, hops - 1)
         return side
-
-    def _member_clause(self, token) -> bool:
-        return _member_clause_of(token, self.member_verbs)
-
-    def _owner(self, head):
-        """Who stands behind a phrase that names no one: the clause's subject for a possessive
-        pronoun ("Soto kept up her attacks on"), the issuer of a document ("the party released
-        an ad calling"), the one who has the chance ("Soto had a chance to say")."""
-        if head.tag_ == "PRP$":
-            plural = head.lower_ in self.plural_possessives
-            verb = next((t for t in head.ancestors if any(c.dep_ in _SUBJECTS for c in t.children)), None)
-        elif head.dep_ == "dobj" and self._carries_act(head):
-            plural, verb = None, head.head
-        else:
-            return None
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb is not None else None
-        if subject is None or subject.pos_ == "PRON" or subject.i == head.i:
-            return None
-        return subject if plural is None or _agrees(subject, plural) else None
-
-    def _carries_act(self, head) -> bool:
-        """An issued document, or the object of a light verb with the act hanging on it ("had a
-        chance to say"; not "has a letter from the clerk")."""
-        verb = head.head.lemma_.lower()
-        return verb in self.issuing_verbs or verb in self.light_verbs and any(c.dep_ == "acl" for c in head.children)
 
     def _locate(self, start: int, end: int):
         """(block number, head token) of the words that start inside [start, end), or None."""
@@ -114,78 +90,21 @@ class DraftSides:
         offset = self.analysis.blocks[number].start
         inside = [t for t in self.analysis.span_at(start, end) or () if offset + t.idx >= start and t.pos_ != "PUNCT"]
         heads = [t for t in inside if not (start <= offset + t.head.idx < end) or t.head == t]
-        return (number, _subject(heads, inside)) if heads else None
+        return (number, phrase_head(heads, inside)) if heads else None
 
     def _described_side(self, number: int, head) -> str | None:
         """Nearest side term among the words that say who the phrase is (dependency distance)."""
         hits = self.hits[number]
         best: dict[str, int] = {}
-        for token, distance in self._description(head):
+        for token, distance in self.describer.walk(head):
             if token.i in hits:
                 side = hits[token.i][2]
                 best[side] = min(best.get(side, distance), distance)
         return _nearest(best)
 
-    def _description(self, head):
-        """The head, its describing dependents, and what it stands in apposition to or is an
-        example of, with distances."""
-        queue = [(head, 0)] + self._wholes(head)
-        seen = {token.i for token, _ in queue}
-        while queue:
-            token, distance = queue.pop(0)
-            yield token, distance
-            antecedent = _antecedent(token)
-            if antecedent is not None and antecedent.i not in seen:
-                seen.add(antecedent.i)
-                queue.append((antecedent, distance + 1))
-            for child in token.children:
-                if child.i in seen or child.dep_ == "appos" and child.i < head.i or not self._describes(token, child):
-                    continue
-                seen.add(child.i)
-                queue.append((child, distance + 1))
-
-    def _wholes(self, head) -> list:
-        """What the head stands beside or belongs to: "the party's rivals, Senators A and B", "party
-        leaders, including Senator C" (up to two steps, each one further away)."""
-        out, token = [], head
-        for distance in (1, 2):
-            if token.dep_ == "appos":
-                token = token.head
-            elif token.dep_ == "pobj" and self._example_word(token.head):
-                token = token.head.head
-            else:
-                break
-            out.append((token, distance))
-        return out
-
-    def _example_word(self, prep) -> bool:
-        words = {prep.lower_} | {f"{c.lower_} {prep.lower_}" for c in prep.children if c.dep_ == "amod"}
-        return prep.dep_ == "prep" and bool(words & self.example_words)
-
-    def _describes(self, token, child) -> bool:
-        """Whether `child` says who `token` is or whom it works for: "X, who runs the Harbour
-        Party's campaign", "X, who was the party's treasurer", "delegates backing Soto", "a
-        report issued by the ministry"."""
-        if child.dep_ in ("relcl", "acl"):
-            return self._member_clause(child) or child.dep_ == "acl" and child.lemma_.lower() in self.issuing_verbs
-        if token.dep_ == "acl" and token.lemma_.lower() in self.issuing_verbs and not self._member_clause(token):
-            return child.dep_ == "agent"  # who issued it, not what it is about
-        if self._member_clause(token):
-            if token.lemma_.lower() == "be":
-                return child.dep_ == "attr"  # "who was in Moscow" says where, not whom
-            if child.dep_ in ("dobj", "attr", "agent"):
-                return True
-        if child.dep_ == "prep":
-            if child.lower_ in ("in", "on") and token.lemma_.lower() in self.observers:
-                return False  # "a correspondent in Moscow", "an expert on the campaign"
-            if child.lower_ == "on":  # "an adviser on the Soto campaign", not "a report on Soto"
-                return any(o.lemma_.lower() in self.member_groups for o in child.children if o.dep_ == "pobj")
-            return child.lower_ in _OWNING_PREPS or self._example_word(child)
-        return child.dep_ in _DESCRIBING
-
     def _learned_side(self, number: int, head) -> str | None:
         """Side of a name in the phrase from elsewhere in the draft: "Budanov", "Vovchansk's"."""
-        for token, _ in self._description(head):
+        for token, _ in self.describer.walk(head):
             if token.pos_ != "PROPN":
                 continue
             side = self.learned_names.get(token.text)
@@ -253,7 +172,7 @@ class DraftSides:
         verb = self._action(phrase, token)
         if verb is None:
             return None
-        left = min([phrase.i] + [t.i for t in phrase.lefts if t.dep_ in _DESCRIBING])
+        left = min([phrase.i] + [t.i for t in phrase.lefts if t.dep_ in DESCRIBING])
         start, _ = block.span(block.doc[min(left, token.i)])
         _, end = block.span(phrase)
         return Claim(side, start, end, verb)
@@ -320,7 +239,7 @@ class DraftSides:
         for start, end in source.mentions:
             located = self._locate(start, end)
             if located:
-                words |= {t.lemma_.lower() for t, _ in self._description(located[1])
+                words |= {t.lemma_.lower() for t, _ in self.describer.walk(located[1])
                           if t.pos_ in ("NOUN", "ADJ", "PROPN")}
         return words
 
@@ -335,44 +254,6 @@ class DraftSides:
         """Attributions per side (DESIGN §6 `sides`), the unplaced ones as `unassigned`."""
         counter = Counter(a.side or UNASSIGNED for a in attributions if a.kind != "agentless" and self.speaks(a))
         return dict(sorted(counter.items(), key=lambda kv: (kv[0] == UNASSIGNED, -kv[1], kv[0])))
-
-
-def _member_clause_of(token, verbs) -> bool:
-    """A relative or reduced clause of belonging ("who works for", "backed by"), or a verb
-    joined to one ("who belonged to A and is now B's treasurer")."""
-    if token.lemma_.lower() not in verbs:
-        return False
-    if token.dep_ in ("relcl", "acl"):
-        return True
-    return token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in verbs
-
-
-def _agrees(subject, plural: bool) -> bool:
-    """"their" wants a group (a plural noun, "A and B"); "his" anyone but a coordination (the
-    tagger makes names like "Sanders" plural nouns)."""
-    joined = any(c.dep_ == "conj" for c in subject.children)
-    return joined or subject.tag_ in ("NNS", "NNPS") if plural else not joined
-
-
-def _antecedent(token):
-    """Whom "who", "whom" or "whose" stands for: "delegates, most of whom back Soto"."""
-    if token.tag_ not in ("WP", "WP$"):
-        return None
-    clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
-    return clause.head if clause is not None else None
-
-
-def _subject(heads, inside):
-    """Who the phrase names when it runs on into its verb ("Soto on Friday endorsed Ruiz"): the
-    verb's subject inside the phrase; else the first head."""
-    subjects = [t for t in heads if t.dep_ in _SUBJECTS]
-    if subjects:
-        return subjects[0]
-    if heads[0].pos_ in ("VERB", "AUX"):
-        inner = [c for c in heads[0].children if c.dep_ in _SUBJECTS and c in inside]
-        if inner:
-            return inner[0]
-    return heads[0]
 
 
 def _place_like(token) -> bool:

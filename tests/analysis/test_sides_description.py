@@ -68,3 +68,40 @@ def test_what_the_subject_has_a_chance_to_say_is_the_subjects(analyse):
     assert _side(analysis, "a chance") == "union"
     letter = analyse("Ruiz has a letter from the clerk.", sides=SIDES)
     assert _side(letter, "a letter from the clerk") is None  # the clerk's letter, not Ruiz's
+
+
+def test_a_group_that_names_a_placed_member_takes_its_side(analyse):
+    analysis = analyse("Several senators, including Ruiz, said the bill was dead.", sides=SIDES)
+    assert _side(analysis, "Several senators, including Ruiz") == "union"
+
+
+@pytest.mark.parametrize("sentence, phrase, side", [
+    ("Soto said her aides would publish the figures.", "her aides", "harbour"),
+    ("Soto's shift from her old plan angered the unions.", "her old plan", "harbour"),
+    ("Soto dismissed her critics on Monday.", "her critics", None),  # critics are not on her side
+    ("\"Soto will lose,\" Ruiz said of our chances.", "our chances", None),  # a quote's speaker
+])
+def test_a_possessive_pronoun_is_read_from_the_subject_it_is_bound_to(analyse, sentence, phrase, side):
+    assert _side(analyse(sentence, sides=SIDES), phrase) == side
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Senator Maria Ruiz faulted the Harbour Party for its budget, citing a leaked memo.", "its budget"),
+    ("Maria Ruiz met the Harbour Party chair before its senior treasurer spoke.", "its senior treasurer"),
+])
+def test_its_is_not_bound_to_a_person(analyse, sentence, phrase):
+    analysis = analyse(sentence, sides=SIDES)
+    assert _side(analysis, phrase) != "union"
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("An anti-Ruiz group said the vote was rigged.", "An anti-Ruiz group"),
+    ("Organisers of the Stop Ruiz campaign said the vote was rigged.", "Organisers of the Stop Ruiz campaign"),
+])
+def test_a_group_against_a_side_is_not_on_it(analyse, sentence, phrase):
+    assert _side(analyse(sentence, sides=SIDES), phrase) is None
+
+
+def test_a_verb_stop_keeps_its_object_on_its_side(analyse):
+    analysis = analyse("Voters must stop Ruiz's allies, Soto said.", sides=SIDES)
+    assert _side(analysis, "Ruiz's allies") == "union"
