@@ -122,6 +122,9 @@ class DraftSides:
             for token in block.doc:
                 if token.pos_ == "PROPN" and token.i not in self.hits[number] and token.dep_ not in _NP_MODIFIERS:
                     side = self._described_side(number, token)
+                    owner = self.describer.owner(token.head if token.dep_ == "appos" else token)
+                    if side is None and owner is not None:  # "her aide, Tad Devine"
+                        side = self._described_side(number, owner)
                     if side and side != NEUTRAL:
                         votes.setdefault(token.text, Counter())[side] += 1
         return {name: side for name, counter in votes.items() if (side := _clear_winner(counter, 1))}

@@ -25,6 +25,8 @@ def _attribution_side(analysis, cue):
      "Dana Holt", "union"),
     ("Several Harbour Party leaders, including Senator Eva Marsh, said the bill was dead.", "Eva Marsh", "harbour"),
     ("A memo issued by the Union Party said the rally was cancelled.", "A memo", "union"),
+    ("A letter on Union Party letterhead demanded an apology.", "A letter on Union Party letterhead", "union"),
+    ("Dana Holt, who caucused for Ruiz, said the count was slow.", "Dana Holt", "union"),
     ("In the capital, 60% of Harbour Party voters said they would stay home.", "60% of Harbour Party voters",
      "harbour"),
 ])
@@ -105,3 +107,10 @@ def test_a_group_against_a_side_is_not_on_it(analyse, sentence, phrase):
 def test_a_verb_stop_keeps_its_object_on_its_side(analyse):
     analysis = analyse("Voters must stop Ruiz's allies, Soto said.", sides=SIDES)
     assert _side(analysis, "Ruiz's allies") == "union"
+
+
+def test_a_name_learned_from_a_possessive_title_keeps_its_side_later(analyse):
+    text = ("Senator Maria Ruiz arrived late, and her chief aide, Tomas Vidal, said the bus broke down.\n\n"
+            "Later, Vidal said the meeting would go ahead.\n")
+    analysis = analyse(text, sides=SIDES)
+    assert analysis.sides.learned_names.get("Vidal") == "union"
