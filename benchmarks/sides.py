@@ -32,9 +32,10 @@ def _scorer():
 
 
 def named_side(text: str, sides: dict[str, list[str]]) -> str | None:
-    """The one side whose terms the annotated source text names, else None."""
+    """The one side whose terms the annotated source text names, else None. A term right after
+    "anti-" names the side the source is against ("an anti-Trump super PAC"), not its own."""
     named = {side for side, terms in sides.items()
-             if any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text) for t in terms)}
+             if any(re.search(rf"(?<!\w)(?<![Aa]nti-){re.escape(t)}(?!\w)", text) for t in terms)}
     return named.pop() if len(named) == 1 else None
 
 

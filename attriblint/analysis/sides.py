@@ -2,8 +2,9 @@
 
 The sides come from config or the draft's front matter (`sides: {name: [terms…]}`), else
 from the shipped country pack (rules/sides.yaml). A source's side is read from its own
-words and their dependents — possessive, title, appositive, "a spokesman for …" — nearest
-first, then from what the draft says elsewhere about a person or place it names.
+words and their dependents — possessive, title, appositive, "a spokesman for …", a clause of
+belonging (describing.py) — nearest first, then from what the draft says elsewhere about a
+person or place it names, then from whoever stands behind it ("her aides", "an ad released by").
 """
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-NEUTRAL = "neutral"
+from attriblint.analysis.describing import DESCRIBING, Describer, phrase_head
+from attriblint.analysis.side_terms import NEUTRAL, side_terms
+
 UNASSIGNED = "unassigned"
-# Dependents that describe who a phrase is (its modifiers, appositives, "of"/"for" phrases);
-# clauses, conjuncts and other prepositions say something else about it.
-_DESCRIBING = {"amod", "compound", "poss", "nmod", "appos", "prep", "pobj", "npadvmod", "case", "det", "flat"}
-_OWNING_PREPS = {"for", "of", "at", "from", "in", "with", "inside", "within", "to", "by"}
 _NP_MODIFIERS = {"amod", "compound", "poss", "nmod", "flat"}
 
 
@@ -30,75 +29,6 @@ class Claim:
     verb: str
 
 
-class SideTerms:
-    """The terms of every side, matched on tokens: longest first, case kept for proper names."""
-
-    def __init__(self, sides: dict[str, list[str]], neutral: list[str], tokenize, places_only: bool):
-        self.places_only = places_only  # the country pack: a term inside a person's name is a name
-        self.index: dict[str, list[tuple[list[str], str]]] = {}
-        for side, terms in [(NEUTRAL, neutral)] + list(sides.items()):
-            for term in terms:
-                words = [t.text for t in tokenize(term) if not t.is_space]
-                if words:
-                    self.index.setdefault(words[0].lower(), []).append((words, side))
-        for entries in self.index.values():
-            entries.sort(key=lambda e: -len(e[0]))
-
-    def hits(self, doc) -> dict[int, tuple[int, int, str]]:
-        """token index → (first, last+1, side) of the term that covers it."""
-        found: dict[int, tuple[int, int, str]] = {}
-        i = 0
-        while i < len(doc):
-            match = self._match(doc, i)
-            if match and not (self.places_only and _inside_person_name(doc, i, match[0])):
-                for j in range(i, match[0]):
-                    found[j] = (i, match[0], match[1])
-                i = match[0]
-            else:
-                i += 1
-        return found
-
-    def _match(self, doc, i):
-        keys = {doc[i].lower_, _singular(doc[i].lower_)}
-        for words, side in sorted((e for k in keys for e in self.index.get(k, [])), key=lambda e: -len(e[0])):
-            end = i + len(words)
-            if end <= len(doc) and all(_same(w, doc[i + k].text, k == len(words) - 1)
-                                        for k, w in enumerate(words)):
-                return end, side
-        return None
-
-
-_TERMS_MEMO: dict[tuple, SideTerms] = {}
-
-
-def _side_terms(sides: dict, neutral: list, tokenizer, places_only: bool) -> SideTerms:
-    """Tokenising ~700 country terms costs more than checking a short draft: do it once per run."""
-    key = (tuple((k, tuple(v)) for k, v in sorted(sides.items())), tuple(neutral), places_only, id(tokenizer))
-    if key not in _TERMS_MEMO:
-        if len(_TERMS_MEMO) > 8:
-            _TERMS_MEMO.clear()
-        _TERMS_MEMO[key] = SideTerms(sides, neutral, tokenizer, places_only)
-    return _TERMS_MEMO[key]
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") else word
-
-
-def _same(term: str, text: str, last: bool) -> bool:
-    """A capitalised term keeps its case ("Turkey", not "turkey"); the last word may be plural."""
-    forms = {term, term + "s"} if last and len(term) > 2 and term[-1].isalpha() else {term}
-    if any(c.isupper() for c in term):
-        return text in forms
-    return text.lower() in forms
-
-
-def _inside_person_name(doc, i: int, end: int) -> bool:
-    """"Jordan Henderson", "Paris Hilton": a country word that opens a person's name."""
-    return (end < len(doc) and doc[i].ent_type_ == "PERSON"
-            and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I")
-
-
 class DraftSides:
     """The sides of one draft: term hits per block, names learned from the draft, and claims."""
 
@@ -110,16 +40,28 @@ class DraftSides:
         sides = configured or lexicons.get("default-sides", {})
         self.names = sorted(sides)
         tokenizer = analysis.pipeline.nlp.tokenizer
-        self.terms = _side_terms(sides, lexicons.get("neutral-bodies", []), tokenizer, places_only=not configured)
+        self.terms = side_terms(sides, lexicons.get("neutral-bodies", []), tokenizer, places_only=not configured)
         self.actor_verbs = set(lexicons.get("actor-verbs", []))
         self.actor_nouns = set(lexicons.get("actor-nouns", []))
         self.force_nouns = set(lexicons.get("force-nouns", []))
-        self.observers = set(lexicons.get("observer-titles", []))
-        self.member_verbs = set(lexicons.get("member-verbs", []))
+        self.describer = Describer(lexicons)
+        self.opposing_prefixes = set(lexicons.get("opposing-prefixes", []))
 
     @cached_property
     def hits(self) -> list[dict[int, tuple[int, int, str]]]:
-        return [self.terms.hits(block.doc) for block in self.analysis.blocks]
+        """Side terms per block, less those a prefix turns against their side ("anti-Soto")."""
+        out = []
+        for block in self.analysis.blocks:
+            found = self.terms.hits(block.doc)
+            out.append({i: hit for i, hit in found.items() if not self._against(block.doc, hit[0])})
+        return out
+
+    def _against(self, doc, first: int) -> bool:
+        """"anti-Soto", "the Never Soto group", "Stop Soto": not Soto's side."""
+        before = doc[first - 1] if first else None
+        hyphen = before is not None and before.text == "-"
+        prefix = doc[first - 2] if hyphen and first > 1 else before
+        return prefix is not None and prefix.lower_ in self.opposing_prefixes and (hyphen or prefix.pos_ == "PROPN")
 
     # ------------------------------------------------------------------ a phrase's side
     def side_of_span(self, start: int, end: int) -> str | None:
@@ -130,10 +72,14 @@ class DraftSides:
         number, head = located
         return self.side_of_token(number, head)
 
-    def side_of_token(self, number: int, head) -> str | None:
+    def side_of_token(self, number: int, head, hops: int = 2) -> str | None:
         side = self._described_side(number, head)
         if side is None:
             side = self._learned_side(number, head)
+        if side is None and hops:
+            owner = self.describer.owner(head)
+            if owner is not None:
+                side = self.side_of_token(number, owner, hops - 1)
         return side
 
     def _locate(self, start: int, end: int):
@@ -142,43 +88,23 @@ class DraftSides:
         if number is None:
             return None
         offset = self.analysis.blocks[number].start
-        inside = [t for t in self.analysis.span_at(start, end) or () if offset + t.idx >= start and not t.is_punct]
+        inside = [t for t in self.analysis.span_at(start, end) or () if offset + t.idx >= start and t.pos_ != "PUNCT"]
         heads = [t for t in inside if not (start <= offset + t.head.idx < end) or t.head == t]
-        return (number, heads[0]) if heads else None
+        return (number, phrase_head(heads, inside)) if heads else None
 
     def _described_side(self, number: int, head) -> str | None:
         """Nearest side term among the words that say who the phrase is (dependency distance)."""
         hits = self.hits[number]
         best: dict[str, int] = {}
-        for token, distance in self._description(head):
+        for token, distance in self.describer.walk(head):
             if token.i in hits:
                 side = hits[token.i][2]
                 best[side] = min(best.get(side, distance), distance)
         return _nearest(best)
 
-    def _description(self, head):
-        """The head, its describing dependents, and what it stands in apposition to, with distances."""
-        start = head.head if head.dep_ == "appos" else head
-        seen, queue = {head.i}, [(head, 0)] + ([(start, 1)] if start is not head else [])
-        while queue:
-            token, distance = queue.pop(0)
-            yield token, distance
-            observer = token.lemma_.lower() in self.observers
-            member = token.dep_ == "relcl" and token.lemma_.lower() in self.member_verbs
-            for child in token.children:
-                if child.i in seen or child.dep_ == "appos" and child.i < head.i:
-                    continue
-                works_for = child.dep_ == "relcl" and child.lemma_.lower() in self.member_verbs
-                if child.dep_ not in _DESCRIBING and not works_for and not (member and child.dep_ in ("dobj", "attr")):
-                    continue  # "X, who runs the Harbour Party's campaign": whom X works for
-                if child.dep_ == "prep" and (child.lower_ not in _OWNING_PREPS or observer and child.lower_ == "in"):
-                    continue
-                seen.add(child.i)
-                queue.append((child, distance + 1))
-
     def _learned_side(self, number: int, head) -> str | None:
         """Side of a name in the phrase from elsewhere in the draft: "Budanov", "Vovchansk's"."""
-        for token, _ in self._description(head):
+        for token, _ in self.describer.walk(head):
             if token.pos_ != "PROPN":
                 continue
             side = self.learned_names.get(token.text)
@@ -196,6 +122,9 @@ class DraftSides:
             for token in block.doc:
                 if token.pos_ == "PROPN" and token.i not in self.hits[number] and token.dep_ not in _NP_MODIFIERS:
                     side = self._described_side(number, token)
+                    owner = self.describer.owner(token.head if token.dep_ == "appos" else token)
+                    if side is None and owner is not None:  # "her aide, Tad Devine"
+                        side = self._described_side(number, owner)
                     if side and side != NEUTRAL:
                         votes.setdefault(token.text, Counter())[side] += 1
         return {name: side for name, counter in votes.items() if (side := _clear_winner(counter, 1))}
@@ -246,7 +175,7 @@ class DraftSides:
         verb = self._action(phrase, token)
         if verb is None:
             return None
-        left = min([phrase.i] + [t.i for t in phrase.lefts if t.dep_ in _DESCRIBING])
+        left = min([phrase.i] + [t.i for t in phrase.lefts if t.dep_ in DESCRIBING])
         start, _ = block.span(block.doc[min(left, token.i)])
         _, end = block.span(phrase)
         return Claim(side, start, end, verb)
@@ -313,7 +242,7 @@ class DraftSides:
         for start, end in source.mentions:
             located = self._locate(start, end)
             if located:
-                words |= {t.lemma_.lower() for t, _ in self._description(located[1])
+                words |= {t.lemma_.lower() for t, _ in self.describer.walk(located[1])
                           if t.pos_ in ("NOUN", "ADJ", "PROPN")}
         return words
 

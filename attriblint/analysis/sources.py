@@ -6,7 +6,6 @@ officials, sources, with no name) or described (the ministry, a report).
 """
 from __future__ import annotations
 
-
 from attriblint.analysis.model import Attribution, Source
 
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "some", "one", "two",
@@ -34,17 +33,20 @@ def resolve_sources(analysis, attributions: list[Attribution]) -> list[Source]:
     lexicons = analysis.lexicons
     sources: list[Source] = []
     kinds: list[str] = []  # person, group or body, per source
+    keys: list[set[str]] = []  # the lemma keys of each source's mentions ("western power")
     for attribution in sorted((a for a in attributions if a.source), key=lambda a: a.source[0]):
         span = analysis.span_at(*attribution.source)
         if span is None:
             continue
         mention = _Mention(analysis, span, lexicons)
-        index = _earlier(mention, sources, kinds, lexicons)
+        index = _earlier(mention, sources, kinds, keys, lexicons)
         if index is None:
             index = len(sources)
             label = mention.name or _described(span)
             sources.append(Source(index, label, bool(mention.name), mention.anonymous))
             kinds.append(mention.type)
+            keys.append(set())
+        keys[index].add(mention.key)
         source = sources[index]
         source.mentions.append(attribution.source)
         if mention.name and not source.named:
@@ -57,7 +59,8 @@ def resolve_sources(analysis, attributions: list[Attribution]) -> list[Source]:
     return sources
 
 
-def _earlier(mention: _Mention, sources: list[Source], kinds: list[str], lexicons) -> int | None:
+def _earlier(mention: _Mention, sources: list[Source], kinds: list[str], keys: list[set[str]],
+             lexicons) -> int | None:
     """The earlier source this mention refers to: a pronoun's nearest compatible source, a
     surname or a repeated description of one already seen."""
     if mention.pronoun:
@@ -69,9 +72,10 @@ def _earlier(mention: _Mention, sources: list[Source], kinds: list[str], lexicon
     for index, source in enumerate(sources):
         if mention.name and source.named and _same_name(mention.name, source.name):
             return index
-        if not mention.name and mention.key and _same_description(mention, source, kinds[index]):
-            return index
-    return None
+    if mention.name or not mention.key:
+        return None
+    latest_first = sorted(range(len(sources)), key=lambda i: sources[i].mentions[-1][0], reverse=True)
+    return next((i for i in latest_first if _same_description(mention, sources[i], kinds[i], keys[i])), None)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -79,14 +83,17 @@ def _same_name(a: str, b: str) -> bool:
     return a_words[-1] == b_words[-1] and (len(a_words) == 1 or len(b_words) == 1 or a_words == b_words)
 
 
-def _same_description(mention: _Mention, source: Source, kind: str) -> bool:
-    """"the spokesman" after "a military spokesman"; "the ministry" after "the Foreign Ministry"."""
+def _same_description(mention: _Mention, source: Source, kind: str, keys: set[str]) -> bool:
+    """"the Western powers" again; "the spokesman" after "a military spokesman"; "the ministry"
+    after "the Foreign Ministry": a bare "the campaign" is the last campaign named, but "the
+    Ruiz campaign" is not "the Soto campaign"."""
     if source.named:
         return False
+    if mention.key in keys:
+        return True
     words = source.name.lower().split()
-    definite = mention.span[0].lower_ in ("the", "that", "this")
-    return mention.key == " ".join(w for w in words if w not in DETERMINERS) or (
-        definite and bool(words) and words[-1].rstrip("s") == mention.lemma.rstrip("s") and kind == mention.type)
+    bare = mention.span[0].lower_ in ("the", "that", "this") and mention.key == mention.lemma
+    return bare and bool(words) and words[-1].rstrip("s") == mention.lemma.rstrip("s") and kind == mention.type
 
 
 def _name_words(root) -> list:
