@@ -168,3 +168,27 @@ def test_cache_folder_defaults_beside_the_config_and_stays_out_of_git(run, isola
     assert len(_entries(cache)) == before
     assert run("check", "--select", "euphemism", "--cache-dir", isolated / "elsewhere", "b.txt").code == 0
     assert len(_entries(isolated / "elsewhere")) == before  # the rule's phrases and one paragraph
+
+
+def test_with_every_parse_cached_no_rule_loads_the_model(tmp_path, monkeypatch):
+    """Results gone (a new version, a changed setting) but parses kept: every rule, sides and
+    word lists included, runs from the cache."""
+    from attriblint.analysis import side_terms
+
+    monkeypatch.setattr(side_terms, "_TERMS_MEMO", {})  # each run as in a new process
+    draft = tmp_path / "story.txt"
+    draft.write_text("\n\n".join(DRAFT) + "\n", encoding="utf-8")
+    config = load_config()
+    ruleset = load_ruleset(config)
+    cold = Checker(config, ruleset, active_rules(ruleset, None, []), str(tmp_path / "cache"))
+    first = cold.check_paths([str(draft)])
+    for entry in (tmp_path / "cache" / "results").rglob("*"):
+        if entry.is_file():
+            entry.unlink()
+    monkeypatch.setattr(nlp, "_load", lambda *args: pytest.fail("the model was loaded"))
+    monkeypatch.setattr(side_terms, "_TERMS_MEMO", {})
+    warm = Checker(config, ruleset, active_rules(ruleset, None, []), str(tmp_path / "cache"))
+    again = warm.check_paths([str(draft)])
+    assert warm.pipeline.parsed == 0 and warm.results.store.written == 1
+    assert [f.to_json() for f in again[0].findings] == [f.to_json() for f in first[0].findings]
+    assert [f.rule for f in again[0].findings] == ["euphemism"]

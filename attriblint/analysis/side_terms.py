@@ -11,14 +11,13 @@ NEUTRAL = "neutral"
 class SideTerms:
     """The terms of every side, matched on tokens: longest first, case kept for proper names."""
 
-    def __init__(self, sides: dict[str, list[str]], neutral: list[str], tokenize, places_only: bool):
+    def __init__(self, terms: list[tuple[str, str]], words: list[list[str]], places_only: bool):
+        """`terms`: (side, term) pairs; `words`: each term's words as the model splits them."""
         self.places_only = places_only  # the country pack: a term inside a person's name is a name
         self.index: dict[str, list[tuple[list[str], str]]] = {}
-        for side, terms in [(NEUTRAL, neutral)] + list(sides.items()):
-            for term in terms:
-                words = [t.text for t in tokenize(term) if not t.is_space]
-                if words:
-                    self.index.setdefault(words[0].lower(), []).append((words, side))
+        for (side, _), term_words in zip(terms, words):
+            if term_words:
+                self.index.setdefault(term_words[0].lower(), []).append((term_words, side))
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e[0]))
 
@@ -49,13 +48,16 @@ class SideTerms:
 _TERMS_MEMO: dict[tuple, SideTerms] = {}
 
 
-def side_terms(sides: dict, neutral: list, tokenizer, places_only: bool) -> SideTerms:
-    """Tokenising ~700 country terms costs more than checking a short draft: do it once per run."""
-    key = (tuple((k, tuple(v)) for k, v in sorted(sides.items())), tuple(neutral), places_only, id(tokenizer))
+def side_terms(sides: dict, neutral: list, pipeline, places_only: bool) -> SideTerms:
+    """Tokenising ~700 country terms costs more than checking a short draft: do it once per run
+    (and once per cache: the pipeline keeps the words, so a cached run needs no model for them)."""
+    terms = [(NEUTRAL, term) for term in neutral]
+    terms += [(side, term) for side, listed in sides.items() for term in listed]
+    key = (tuple(terms), places_only, pipeline.model_name)
     if key not in _TERMS_MEMO:
         if len(_TERMS_MEMO) > 8:
             _TERMS_MEMO.clear()
-        _TERMS_MEMO[key] = SideTerms(sides, neutral, tokenizer, places_only)
+        _TERMS_MEMO[key] = SideTerms(terms, pipeline.tokenise([term for _, term in terms]), places_only)
     return _TERMS_MEMO[key]
 
 
