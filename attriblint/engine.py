@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from attriblint import document as documents
-from attriblint.analysis import Analysis
+from attriblint.analysis import Analysis, block_pieces
 from attriblint.config import Config, front_matter_settings
 from attriblint.errors import AttriblintError, ConfigError, InputError
 from attriblint.findings import Finding, render
 from attriblint.kinds import KINDS
 from attriblint.kinds.base import Rule
+from attriblint.nlp import MEMO_CHARS
 from attriblint.rulepacks import RuleSet, apply_settings, load_packs, shipped_rules_dir
 from attriblint.suppression import check_rule_ids, regions, suppressed
 
@@ -116,6 +117,7 @@ class Checker:
             self.needs.add("sentences")
         self._pipeline = None
         self._results = None
+        self._prefetched: dict[str, documents.Document] = {}  # drafts read by check_batch
 
     def __getstate__(self):
         return {**self.__dict__, "_pipeline": None}  # a worker loads its own model, once
@@ -140,7 +142,7 @@ class Checker:
     def check_file(self, path: str, cached_only: bool = False) -> FileResult | None:
         """One draft's result; with `cached_only`, None unless it needs no parse this run."""
         try:
-            doc = documents.load(path, self.config.values["encoding"], self.config.values["max-bytes"])
+            doc = self._prefetched.pop(path, None) or self._load(path)
             settings = draft_settings(self.config, doc)
             check_rule_ids(doc, self.ruleset.rules)
         except InputError as exc:
@@ -160,6 +162,37 @@ class Checker:
 
             result.statistics = draft_statistics(analysis)
         return result
+
+    def _load(self, path: str) -> documents.Document:
+        return documents.load(path, self.config.values["encoding"], self.config.values["max-bytes"])
+
+    def check_batch(self, paths: list[str]) -> list[FileResult]:
+        """`check_one` for each draft, their paragraphs parsed first in one batch: the model
+        works faster on one batch than draft by draft (about 8% on news articles)."""
+        self._prefetched.clear()
+        try:
+            self._prefetch(paths)
+        except Exception:  # noqa: BLE001 - a fault here shows again, against its draft, in check_one
+            self._prefetched.clear()
+        return [self.check_one(path) for path in paths]
+
+    def _prefetch(self, paths: list[str]) -> None:
+        texts: list[str] = []
+        for path in paths if self.needs and len(paths) > 1 else ():
+            try:
+                doc = self._load(path)
+            except InputError:
+                continue  # reported by check_one
+            parsing = [r for r in self._rules_for(path) if r.needs]
+            if self.results and self.results.holds(doc, parsing):
+                continue
+            pieces = [doc.prose[s:e] for s, e, _ in block_pieces(doc)]
+            if sum(map(len, texts + pieces)) > MEMO_CHARS // 2:
+                break  # the parses must still be in memory when their draft is checked
+            texts += pieces
+            self._prefetched[path] = doc
+        if texts:
+            self.pipeline.parse(texts)
 
     def _outputs(self, rules: list[Rule], analysis: Analysis, cached_only: bool = False):
         """Each rule's findings and digest; those of rules that parse come from the result
@@ -237,7 +270,7 @@ class Checker:
         pool and loads no model; from there on the workers (which read the cache too) take over,
         rather than this process reading every draft twice before they start."""
         if not self.needs or min(jobs, len(paths) // DRAFTS_PER_WORKER) <= 1:
-            yield from map(self.check_one, paths)
+            yield from self._in_batches(paths)
             return
         done = 0
         while self.results and done < len(paths):
@@ -251,7 +284,7 @@ class Checker:
     def _pooled(self, paths: list[str], jobs: int):
         workers = min(jobs, len(paths) // DRAFTS_PER_WORKER)
         if workers <= 1:
-            yield from map(self.check_one, paths)
+            yield from self._in_batches(paths)
             return
         context = _start_method()
         if context.get_start_method() == "fork":
@@ -265,9 +298,14 @@ class Checker:
         try:
             with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                      initargs=(self,)) as pool:
-                yield from pool.map(_check_in_worker, paths)
+                for results in pool.map(_check_in_worker, batches(paths, workers)):
+                    yield from results
         finally:
             gc.unfreeze()
+
+    def _in_batches(self, paths: list[str]):
+        for batch in batches(paths, 0):
+            yield from self.check_batch(batch)
 
     def check_one(self, path: str, cached_only: bool = False) -> FileResult | None:
         """`check_file`, except that a fault in checking one draft is reported against that
@@ -313,6 +351,17 @@ def internal_error(path: str, exc: Exception) -> str:
 
 # A pool pays a model load per worker: give each worker at least this many drafts.
 DRAFTS_PER_WORKER = 2
+# Drafts checked as one batch (check_batch): parsing 4 news articles' paragraphs together costs
+# about 8% less than one by one; more gains little, and makes the last batch keep one worker busy.
+BATCH_DRAFTS = 4
+
+
+def batches(paths: list[str], workers: int) -> list[list[str]]:
+    """`paths` in groups of BATCH_DRAFTS, in order; with `workers`, the last few drafts one by
+    one, so that at the end no worker waits long for another."""
+    cut = max(0, len(paths) - BATCH_DRAFTS * workers)
+    cut -= cut % BATCH_DRAFTS
+    return [paths[i:i + BATCH_DRAFTS] for i in range(0, cut, BATCH_DRAFTS)] + [[p] for p in paths[cut:]]
 _WORKER: Checker | None = None
 
 
@@ -330,5 +379,5 @@ def _start_worker(checker: Checker) -> None:
     _WORKER = checker
 
 
-def _check_in_worker(path: str) -> FileResult:
-    return _WORKER.check_one(path)
+def _check_in_worker(paths: list[str]) -> list[FileResult]:
+    return _WORKER.check_batch(paths)

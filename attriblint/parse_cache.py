@@ -70,6 +70,10 @@ class ParseCache:
             pass
         return payload
 
+    def holds(self, text: str) -> bool:
+        """Whether an entry for `text` is on disk (not yet whether it can be trusted)."""
+        return self._path(self._key(text)).is_file()
+
     def reject(self) -> None:
         """The caller could not use a payload `get` returned (e.g. it did not deserialise)."""
         self.rejected += 1

@@ -43,6 +43,10 @@ class ResultCache:
             self._specs[ids] = repr([(r.spec, sorted(r.needs)) for r in rules])
         return "\0".join((self.fingerprint, self._specs[ids], document.format, document.text))
 
+    def holds(self, document, rules) -> bool:
+        """Whether `recall` may find something, without reading it."""
+        return self.store.holds(self._key(document, rules))
+
     def recall(self, document, rules) -> dict[str, tuple[list[Finding], object]] | None:
         """rule id → (findings, digest) for every rule in `rules`, or None on a miss."""
         payload = self.store.get(self._key(document, rules))

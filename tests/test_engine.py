@@ -130,3 +130,30 @@ def test_a_cold_pooled_run_reads_ahead_only_to_the_first_uncached_draft(tmp_path
     warm = Checker(config, ruleset, rules, str(tmp_path / "cache"))
     assert [len(r.findings) for r in warm.check_paths(paths, jobs=2)] == [1, 1, 0, 1]
     assert looked_ahead == paths and warm.pipeline.parsed == 0  # all kept: no pool, no parse
+
+
+def test_drafts_go_in_batches_of_four_and_the_last_few_alone():
+    paths = [f"{n}.txt" for n in range(20)]
+    assert engine.batches(paths[:11], 0) == [paths[0:4], paths[4:8], ["8.txt"], ["9.txt"], ["10.txt"]]
+    assert engine.batches(paths, 2) == [paths[0:4], paths[4:8], paths[8:12]] + [[p] for p in paths[12:]]
+    assert engine.batches(paths[:11], 2) == [[p] for p in paths[:11]]  # too few to batch before the tail
+
+
+def test_a_batch_parses_its_drafts_together_with_the_same_results(tmp_path):
+    paths = _write(tmp_path)
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 owner said so\n")
+    paths.insert(2, str(tmp_path / "bad.txt"))
+    config = load_config(None)
+    ruleset = load_ruleset(config)
+    rules = active_rules(ruleset, ["euphemism"], [])
+    batched = Checker(config, ruleset, rules)
+    parses = []
+    parse = batched.pipeline.parse
+    batched.pipeline.parse = lambda texts: parses.append(len(texts)) or parse(texts)
+    together = batched.check_batch(paths[:4])
+    assert parses[0] == 6 and sum(parses[1:]) == 6  # a (2), b (3), c (1) in one batch; then memo hits
+    assert batched.pipeline.parsed == 5  # "The mayor opened the bridge." is in a and b: parsed once
+    alone = [Checker(config, ruleset, rules).check_one(path) for path in paths[:4]]
+    assert [(r.error, [f.to_json() for f in r.findings]) for r in together] == \
+           [(r.error, [f.to_json() for f in r.findings]) for r in alone]
+    assert "not valid UTF-8" in together[2].error

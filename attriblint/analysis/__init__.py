@@ -71,10 +71,7 @@ class Analysis:
 
     @cached_property
     def blocks(self) -> list[Block]:
-        pieces = []
-        for paragraph in self.document.paragraphs:
-            for start, end in _pieces(self.document.prose, paragraph.start, paragraph.end):
-                pieces.append((start, end, paragraph))
+        pieces = block_pieces(self.document)
         texts = [self.document.prose[s:e] for s, e, _ in pieces]
         docs = self.pipeline.parse(texts) if pieces else []
         return [Block(s, e, p, doc, text) for (s, e, p), doc, text in zip(pieces, docs, texts)]
@@ -153,6 +150,12 @@ class Analysis:
     def lemmas(self, phrases: list[str]) -> list[list[str]]:
         """Lower-case lemmas of each short phrase, as the pipeline lemmatises it (one batch)."""
         return [[lemma for _, lemma in words] for words in self.pipeline.lemmatise(phrases)]
+
+
+def block_pieces(document: Document) -> list[tuple[int, int, Paragraph]]:
+    """(start, end, paragraph) of each stretch of the draft's prose parsed as one block."""
+    return [(start, end, paragraph) for paragraph in document.paragraphs
+            for start, end in _pieces(document.prose, paragraph.start, paragraph.end)]
 
 
 def _pieces(text: str, start: int, end: int):
