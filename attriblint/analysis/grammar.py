@@ -89,9 +89,6 @@ def subject_of(verb):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl":
                 return verb.head  # "the committee, which said …"
             return child
-        controller = _object_controller(verb)
-        if controller is not None:
-            return controller
         if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
@@ -101,14 +98,6 @@ def subject_of(verb):
         else:
             break
     return _named_after_quote(first)
-
-
-def _object_controller(verb):
-    """"The defeat led Ruiz to declare…", "aides urged her to say…": the object of the verb an
-    infinitive hangs on is who would speak, not that verb's subject."""
-    if verb.dep_ != "xcomp":
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _speaker_among(verb, subjects):
