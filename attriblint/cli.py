@@ -145,7 +145,7 @@ def sources(ctx, paths, fmt, cache_dir, no_cache):
     from attriblint import document as documents
     from attriblint.analysis import Analysis
     from attriblint.analysis.records import who_said_what
-    from attriblint.engine import collect, draft_settings, internal_error, load_ruleset
+    from attriblint.engine import collect, draft_settings, guarded, load_ruleset
     from attriblint.errors import InputError
     from attriblint.nlp import Pipeline
 
@@ -156,21 +156,22 @@ def sources(ctx, paths, fmt, cache_dir, no_cache):
         click.echo(f"attriblint: no drafts found in {', '.join(paths)}", err=True)
         ctx.exit(EXIT_NO_DRAFTS)
     pipeline = Pipeline({"entities"}, config.values["model"], None if no_cache else _cache_dir(config, cache_dir))
-    analysed, internal = [], False
-    for path in drafts:
+    def analyse(path):
         try:
             doc = documents.load(path, config.values["encoding"], config.values["max-bytes"])
-            settings = draft_settings(config, doc)
-            analysed.append(who_said_what(path, Analysis(doc, pipeline, lexicons, settings)))
+            return who_said_what(path, Analysis(doc, pipeline, lexicons, draft_settings(config, doc)))
         except InputError as exc:
-            analysed.append((path, str(exc)))
-        except AttriblintError:
-            raise  # configuration and model errors concern every draft alike
-        except Exception as exc:  # noqa: BLE001 - one draft must not stop the others
-            if os.environ.get("ATTRIBLINT_DEBUG"):
-                raise
-            analysed.append((path, internal_error(path, exc)))
-            internal = True
+            return path, str(exc)
+
+    analysed, internal = [], False
+    for path in drafts:
+        record, fault = guarded(path, lambda: analyse(path))
+        analysed.append(record if fault is None else (path, fault))
+        internal = internal or fault is not None
+    if pipeline.cache is not None and pipeline.cache.written:
+        from attriblint.parse_cache import ParseCache
+
+        ParseCache(pipeline.cache.root, "").evict()  # keep the cache under its size bound
     click.echo(import_module(f"attriblint.report.sources_{fmt}").render(analysed), nl=False)
     errors = [draft[1] for draft in analysed if isinstance(draft, tuple)]
     for error in errors:

@@ -184,7 +184,9 @@ class Checker:
             except InputError:
                 continue  # reported by check_one
             parsing = [r for r in self._rules_for(path) if r.needs]
-            if self.results and self.results.holds(doc, parsing):
+            if not (parsing or self.statistics):
+                continue  # its rules read the text alone
+            if self.results and parsing and not self.statistics and self.results.holds(doc, parsing):
                 continue
             pieces = [doc.prose[s:e] for s, e, _ in block_pieces(doc)]
             if sum(map(len, texts + pieces)) > MEMO_CHARS // 2:
@@ -304,20 +306,14 @@ class Checker:
             gc.unfreeze()
 
     def _in_batches(self, paths: list[str]):
-        for batch in batches(paths, 0):
+        for batch in batches(paths):
             yield from self.check_batch(batch)
 
     def check_one(self, path: str, cached_only: bool = False) -> FileResult | None:
         """`check_file`, except that a fault in checking one draft is reported against that
         draft (exit 4 at the end) and the other drafts are still checked."""
-        try:
-            return self.check_file(path, cached_only)
-        except AttriblintError:
-            raise  # configuration and model errors concern every draft alike
-        except Exception as exc:  # noqa: BLE001 - one draft must not stop the others
-            if os.environ.get("ATTRIBLINT_DEBUG"):
-                raise
-            return FileResult(path, error=internal_error(path, exc), internal=True)
+        result, fault = guarded(path, lambda: self.check_file(path, cached_only))
+        return result if fault is None else FileResult(path, error=fault, internal=True)
 
     def _trim_cache(self, pooled: bool) -> None:
         """Keep the parse cache under its size bound once writing is over."""
@@ -343,10 +339,19 @@ class Checker:
                                          key=Finding.sort_key)
 
 
-def internal_error(path: str, exc: Exception) -> str:
-    """The one-line report of attriblint's own fault on one draft."""
-    return (f"{path}: internal error: {type(exc).__name__}: {exc} "
-            "(set ATTRIBLINT_DEBUG=1 for details and please report it)")
+def guarded(path: str, work):
+    """(work(), None), or (None, a one-line report) when attriblint itself fails on this draft:
+    one draft must not stop the others. Configuration and model errors concern every draft
+    alike and are raised; ATTRIBLINT_DEBUG=1 raises everything, with its traceback."""
+    try:
+        return work(), None
+    except AttriblintError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported against this draft
+        if os.environ.get("ATTRIBLINT_DEBUG"):
+            raise
+        return None, (f"{path}: internal error: {type(exc).__name__}: {exc} "
+                      "(set ATTRIBLINT_DEBUG=1 for details and please report it)")
 
 
 # A pool pays a model load per worker: give each worker at least this many drafts.
@@ -356,9 +361,11 @@ DRAFTS_PER_WORKER = 2
 BATCH_DRAFTS = 4
 
 
-def batches(paths: list[str], workers: int) -> list[list[str]]:
-    """`paths` in groups of BATCH_DRAFTS, in order; with `workers`, the last few drafts one by
-    one, so that at the end no worker waits long for another."""
+def batches(paths: list[str], workers: int = 0) -> list[list[str]]:
+    """`paths` in groups of BATCH_DRAFTS, in order; for a pool of `workers`, the last few drafts
+    one by one, so that at the end no worker waits long for another."""
+    if not workers:
+        return [paths[i:i + BATCH_DRAFTS] for i in range(0, len(paths), BATCH_DRAFTS)]
     cut = max(0, len(paths) - BATCH_DRAFTS * workers)
     cut -= cut % BATCH_DRAFTS
     return [paths[i:i + BATCH_DRAFTS] for i in range(0, cut, BATCH_DRAFTS)] + [[p] for p in paths[cut:]]

@@ -7,7 +7,7 @@ Every cold run pays for these imports, so they are worth trimming:
 - spaCy's registries (catalogue) look up plugin entry points by group about 190 times per
   model load, each time filtering every installed entry point; the groups are indexed once.
 - srsly collects its msgpack hooks from that registry on every (de)serialisation, a third of
-  the cost of storing a parse in the cache; they are collected again only when it grows.
+  the cost of storing a parse in the cache; they are collected again only when it changes.
 - textstat 0.7 imports the deprecated `pkg_resources` (a scan of every installed
   distribution) only to open its word lists; it gets a stand-in that opens them through
   `importlib.resources`, which also keeps it working where setuptools no longer ships
@@ -31,7 +31,7 @@ def import_spacy() -> ModuleType:
         from srsly import msgpack
 
         for hooks in (msgpack.msgpack_encoders, msgpack.msgpack_decoders):
-            hooks.get_all = RegistryMemo(hooks.get_all, catalogue.REGISTRY)
+            hooks.get_all = RegistryMemo(hooks, catalogue.REGISTRY)
     return sys.modules["spacy"]
 
 
@@ -59,17 +59,20 @@ class EntryPointIndex:
 
 
 class RegistryMemo:
-    """A registry's `get_all`, answered from memory until anything new is registered."""
+    """A registry's `get_all`, answered from memory until something is registered in it."""
 
-    def __init__(self, get_all, registry: dict):
-        self.get_all = get_all
+    def __init__(self, hooks, registry: dict):
+        self.get_all = hooks.get_all
+        self.namespace = tuple(hooks.namespace)
         self.registry = registry
         self.size = -1
+        self.entries: list[tuple] = []  # this registry's (key, function) pairs when last read
         self.found: dict = {}
 
     def __call__(self) -> dict:
-        if len(self.registry) != self.size:
+        if len(self.registry) != self.size or any(self.registry.get(k) is not f for k, f in self.entries):
             self.size = len(self.registry)
+            self.entries = [(k, f) for k, f in self.registry.items() if k[:-1] == self.namespace]
             self.found = self.get_all()
         return dict(self.found)
 

@@ -132,9 +132,9 @@ def test_a_cold_pooled_run_reads_ahead_only_to_the_first_uncached_draft(tmp_path
     assert looked_ahead == paths and warm.pipeline.parsed == 0  # all kept: no pool, no parse
 
 
-def test_drafts_go_in_batches_of_four_and_the_last_few_alone():
+def test_drafts_go_in_batches_of_four_and_a_pool_takes_the_last_few_alone():
     paths = [f"{n}.txt" for n in range(20)]
-    assert engine.batches(paths[:11], 0) == [paths[0:4], paths[4:8], ["8.txt"], ["9.txt"], ["10.txt"]]
+    assert engine.batches(paths[:11]) == [paths[0:4], paths[4:8], paths[8:11]]  # one process: no tail
     assert engine.batches(paths, 2) == [paths[0:4], paths[4:8], paths[8:12]] + [[p] for p in paths[12:]]
     assert engine.batches(paths[:11], 2) == [[p] for p in paths[:11]]  # too few to batch before the tail
 
@@ -157,3 +157,16 @@ def test_a_batch_parses_its_drafts_together_with_the_same_results(tmp_path):
     assert [(r.error, [f.to_json() for f in r.findings]) for r in together] == \
            [(r.error, [f.to_json() for f in r.findings]) for r in alone]
     assert "not valid UTF-8" in together[2].error
+
+
+def test_a_batch_parses_nothing_for_drafts_whose_rules_read_only_text(tmp_path, monkeypatch):
+    (tmp_path / "briefs").mkdir()
+    paths = _write(tmp_path / "briefs")
+    (tmp_path / ".attriblint.yaml").write_text('per-file:\n  "briefs/*": {select: [duplicate-text]}\n',
+                                              encoding="utf-8")
+    config = load_config(str(tmp_path / ".attriblint.yaml"))
+    ruleset = load_ruleset(config)
+    monkeypatch.setattr(nlp, "_load", lambda *args: pytest.fail("the model was loaded"))
+    checker = Checker(config, ruleset, active_rules(ruleset, ["duplicate-text", "euphemism"], []))
+    results = checker.check_batch(paths)
+    assert checker.pipeline.parsed == 0 and all(r.error is None for r in results)

@@ -26,6 +26,9 @@ from srsly import msgpack
 report["hooks"] = sorted(msgpack.msgpack_decoders.get_all())
 msgpack.msgpack_decoders.register("probe", func=lambda obj, chain=None: chain(obj) if chain else obj)
 report["hooks_after_register"] = sorted(msgpack.msgpack_decoders.get_all())
+replacement = lambda obj, chain=None: chain(obj) if chain else obj
+msgpack.msgpack_decoders.register("probe", func=replacement)
+report["replaced_hook_used"] = msgpack.msgpack_decoders.get_all()["probe"] is replacement
 report["round_trip_same"] = [t.dep_ for t in type(doc)(doc.vocab).from_bytes(doc.to_bytes())] == [t.dep_ for t in doc]
 print(json.dumps(report))
 """
@@ -42,4 +45,5 @@ def test_spacy_and_textstat_import_without_their_unused_parts():
     assert report["same_entry_points"] is True
     assert report["hooks"] == ["numpy"]  # srsly's msgpack hooks, looked up once
     assert report["hooks_after_register"] == ["numpy", "probe"]  # and again when one is added
+    assert report["replaced_hook_used"] is True  # or replaced
     assert report["round_trip_same"] is True

@@ -7,13 +7,10 @@ the issuer of a document.
 """
 from __future__ import annotations
 
-# Dependents that describe who a phrase is (its modifiers, appositives, "of"/"for" phrases,
-# descriptions joined to them: "a former judge and a party donor"); clauses (but those of
-# belonging, see Describer._describes) and other prepositions say something else about it.
-DESCRIBING = {"amod", "compound", "poss", "nmod", "appos", "prep", "pobj", "npadvmod", "case", "det", "flat",
-              "conj"}
-_OWNING_PREPS = {"for", "of", "at", "from", "in", "with", "inside", "within", "to", "by", "as",
-                 "under", "alongside"}
+# Dependents that describe who a phrase is (its modifiers, appositives, "of"/"for" phrases);
+# clauses (but those of belonging, see Describer._describes), prepositions other than the
+# `owning-prepositions` of rules/sides.yaml and joined names say something else about it.
+DESCRIBING = {"amod", "compound", "poss", "nmod", "appos", "prep", "pobj", "npadvmod", "case", "det", "flat"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NOT_PEOPLE = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
 
@@ -29,6 +26,7 @@ class Describer:
         self.example_words = set(lexicons.get("example-words", []))
         self.light_verbs = set(lexicons.get("light-verbs", []))
         self.opponents = set(lexicons.get("opponent-nouns", []))
+        self.owning_preps = set(lexicons.get("owning-prepositions", []))
 
     def walk(self, head):
         """The head, its describing dependents, and what it stands in apposition to or is an
@@ -84,7 +82,9 @@ class Describer:
                 return False  # "a correspondent in Moscow", "an expert on the campaign"
             if child.lower_ == "on":  # "an adviser on the Soto campaign", not "a report on Soto"
                 return any(o.lemma_.lower() in self.member_groups for o in child.children if o.dep_ == "pobj")
-            return child.lower_ in _OWNING_PREPS or self._example_word(child)
+            return child.lower_ in self.owning_preps or self._example_word(child)
+        if child.dep_ == "conj":  # "a former judge and a party donor"; not "Lind and Soto": two people
+            return token.pos_ == "NOUN" and child.pos_ == "NOUN"
         return child.dep_ in DESCRIBING
 
     def _member_clause(self, token) -> bool:

@@ -173,7 +173,8 @@ def _before_relative_clause(verb):
 
 def source_span(block, head):
     """The source's words: the head noun and its modifiers, without relative clauses, nor the
-    "as" phrase the parser may hang on a `by` agent ("seen by some [as a snub]")."""
+    "as" phrase the parser may hang on a `by` agent ("seen by some [as a snub]"), nor the end
+    of a quotation the parser hung on the head."""
     keep = [head]
     for child in head.children:
         if child.dep_ in CLAUSE_CUT or child.dep_ == "case":  # "the mayor['s] criticism"
@@ -182,6 +183,9 @@ def source_span(block, head):
             continue
         keep += list(child.subtree)
     keep = sorted(keep, key=lambda t: t.i)
+    mark = next((t for t in reversed(head.doc[keep[0].i:head.i]) if _quote_mark(t)), None)
+    if mark is not None:  # "…hunky-dory,” Gene Sperling, an adviser, said": the quotation's tail is no source
+        keep = [t for t in keep if t.i > mark.i]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
         if keep[-1].text == ")" and any(t.text == "(" for t in keep):
             break  # "Sen. Ann Vale (D-Ore.)"

@@ -39,7 +39,8 @@ class DraftSides:
         self.configured = bool(configured)
         sides = configured or lexicons.get("default-sides", {})
         self.names = sorted(sides)
-        self.terms = side_terms(sides, lexicons.get("neutral-bodies", []), analysis.pipeline, places_only=not configured)
+        self.terms = side_terms(sides, lexicons.get("neutral-bodies", []), analysis.pipeline,
+                                places_only=not configured)
         self.actor_verbs = set(lexicons.get("actor-verbs", []))
         self.actor_nouns = set(lexicons.get("actor-nouns", []))
         self.force_nouns = set(lexicons.get("force-nouns", []))

@@ -21,6 +21,7 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
                          ("before passing away"), so "kingdoms pass away" stays silent
   sentence-has: [...]    another word of the sentence is one of these ("weed" near "smoking" or
                          "beer", not near "soil" and "seedlings")
+  not-sentence-has: [...]  no other word of the sentence is one of these
   dep: [nsubj]           the head's dependency label
   governor: [say, ...]   the lemma of the head's own head ("critics" governed by "say")
   attributed: false      not inside what a named speaker said or called something
@@ -52,6 +53,7 @@ SCHEMA = {
     "belongs-to": Field(str, choices=("person",)),
     "subject": Field(str, choices=("person", "not-person", "living")),
     "sentence-has": WORDS,
+    "not-sentence-has": WORDS,
     "dep": Field(list, check=string_list),
     "governor": WORDS,
     "attributed": Field(bool),
@@ -63,7 +65,8 @@ SCHEMA = {
 }
 _TYPES = {bool: "true or false", list: "a list", str: "a string"}
 PARSE_KEYS = frozenset({"passive", "agent", "object", "object-in", "belongs-to", "subject", "dep", "governor",
-                        "sentence-has", "attributed", "specified", "speaker-of", "clause", "named-modifier",
+                        "sentence-has", "not-sentence-has",
+                        "attributed", "specified", "speaker-of", "clause", "named-modifier",
                         "modifies"})
 PERSON_LEXICON = "person-words"
 ANIMAL_LEXICON = "animal-words"
@@ -250,6 +253,7 @@ _CHECKS = {
     "belongs-to": lambda ctx, v: _belongs_to_person(ctx),
     "subject": _subject_is,
     "sentence-has": _sentence_has,
+    "not-sentence-has": lambda ctx, v: not _sentence_has(ctx, v),
     "dep": lambda ctx, v: ctx.head.dep_ in v,
     "governor": lambda ctx, v: _word_in(ctx.head.head, ctx.words(v)) and ctx.head.head.i != ctx.head.i,
     "attributed": lambda ctx, v: is_attributed(ctx.head, ctx.lexicons) == v,

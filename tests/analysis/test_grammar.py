@@ -69,3 +69,22 @@ def test_a_name_made_a_second_subject_of_its_relative_clause(vocab):
                        (",", "PUNCT", "punct", 10), ("said", "VERB", "ROOT", 10), ("it", "PRON", "nsubj", 12),
                        ("held", "VERB", "ccomp", 10), (".", "PUNCT", "punct", 10)])
     assert speaker_nearby(doc[10]).text == "Vale"
+
+
+def test_a_source_span_leaves_out_the_end_of_a_quotation_hung_on_its_name():
+    """The small model sometimes makes the quotation's last words modifiers of the speaker's
+    name ("…hunky-dory,” Gene Marsh, an adviser, said"): the parse is given here as it came."""
+    from spacy.tokens import Doc
+
+    from attriblint.analysis import Block
+    from attriblint.analysis.grammar import source_span
+    from attriblint.nlp import Pipeline
+
+    words = ["“", "All", "is", "hunky", "-", "dory", ",", "”", "Gene", "Marsh", ",", "an", "adviser", ",", "said", "."]
+    heads = [14, 2, 14, 5, 5, 9, 9, 9, 9, 14, 9, 12, 9, 9, 14, 14]
+    deps = ["punct", "nsubj", "ccomp", "amod", "punct", "amod", "punct", "punct", "compound", "nsubj", "punct",
+            "det", "appos", "punct", "ROOT", "punct"]
+    doc = Doc(Pipeline({"parse"}).vocab, words=words, heads=heads, deps=deps)
+    block = Block(0, len(doc.text), None, doc, doc.text)
+    start, end = source_span(block, doc[9])
+    assert doc.text[start:end] == "Gene Marsh , an adviser"

@@ -42,6 +42,13 @@ def test_where_someone_was_or_what_they_study_places_no_one(analyse, sentence):
     assert _side(analyse(sentence, sides=SIDES), sentence.split(",")[0]) is None
 
 
+def test_a_name_joined_to_a_placed_name_is_another_person(analyse):
+    analysis = analyse("Mara Lind and Ana Soto clashed over the budget at the debate.\n\n"
+                       "Lind said the plan would fail.", sides=SIDES)
+    assert _side(analysis, "Mara Lind") is None
+    assert _attribution_side(analysis, "said") is None
+
+
 def test_a_possessive_pronoun_speaks_for_the_subject_of_its_clause(analyse):
     analysis = analyse("Ruiz kept up his criticism of the budget on Tuesday.", sides=SIDES)
     assert _side(analysis, "his") == "union"

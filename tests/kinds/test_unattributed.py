@@ -127,8 +127,9 @@ def test_measures_scores_market_prices_and_conditions_are_no_claims(run, isolate
                      "For the study, the team interviewed 14,000 people in nine countries.\n\n"
                      "He cannot be sent back to his homeland if this would mean persecution.\n\n"
                      "More than 3,000 homes were destroyed in the floods last week.\n\n"
-                     "The decision would mean the end of the ferry service to the island.\n",
+                     "The decision would mean the end of the ferry service to the island.\n\n"
+                     "Soldiers fired 50 shots into the crowd in the square on Friday.\n",
                      encoding="utf-8")
     _, found = _findings(run, draft)
     assert [(f["line"], f["signal"], f["text"].split()[0]) for f in found] == [
-        (11, "a figure", "More"), (13, "a prediction", "The")]
+        (11, "a figure", "More"), (13, "a prediction", "The"), (15, "a figure", "Soldiers")]
