@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from attriblint.analysis.model import Attribution, Source
 
+FIRST_PERSON = {"i", "me", "we", "us"}
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "some", "one", "two",
                "several", "many", "other", "senior", "top"}
 
@@ -22,6 +23,7 @@ class _Mention:
         words = _name_words(self.root)
         self.name = " ".join(t.text for t in words)
         self.pronoun = self.root.pos_ == "PRON"
+        self.first_person = self.pronoun and self.root.lower_ in FIRST_PERSON
         self.type = _type(self.root, words, lexicons)
         self.anonymous = not self.name and self.lemma in lexicons.get("anonymous-nouns", ())  # also "some"
         words = [t.lemma_.lower() for t in span if not t.is_punct and t.lower_ not in DETERMINERS]
@@ -34,11 +36,16 @@ def resolve_sources(analysis, attributions: list[Attribution]) -> list[Source]:
     sources: list[Source] = []
     kinds: list[str] = []  # person, group or body, per source
     keys: list[set[str]] = []  # the lemma keys of each source's mentions ("western power")
+    in_quotes = []  # "“I hope the bridge holds,” Diaz said": "I" is Diaz
     for attribution in sorted((a for a in attributions if a.source), key=lambda a: a.source[0]):
         span = analysis.span_at(*attribution.source)
         if span is None:
             continue
         mention = _Mention(analysis, span, lexicons)
+        speaker = _quote_speaker(analysis, attribution, attributions) if mention.first_person else None
+        if speaker is not None:
+            in_quotes.append((attribution, speaker))
+            continue
         index = _earlier(mention, sources, kinds, keys, lexicons)
         if index is None:
             index = len(sources)
@@ -52,11 +59,25 @@ def resolve_sources(analysis, attributions: list[Attribution]) -> list[Source]:
         if mention.name and not source.named:
             source.name, source.named, source.anonymous = mention.name, True, False
         attribution.source_id = index
+    for attribution, speaker in in_quotes:
+        if speaker.source_id is not None:
+            attribution.source_id = speaker.source_id
+            sources[speaker.source_id].mentions.append(attribution.source)
     for attribution in attributions:
         if attribution.source_id is not None:
             attribution.named = sources[attribution.source_id].named
             attribution.anonymous = sources[attribution.source_id].anonymous
     return sources
+
+
+def _quote_speaker(analysis, attribution: Attribution, attributions: list[Attribution]) -> Attribution | None:
+    """The attribution that speaks the quotation `attribution`'s cue sits in, if any."""
+    quote = analysis.document.quote_at(*attribution.cue) if attribution.cue else None
+    if quote is None:
+        return None
+    return next((a for a in attributions if a is not attribution and a.content and a.cue and a.source
+                 and a.content[0] <= quote.start < a.content[1]
+                 and analysis.document.quote_at(*a.cue) is None), None)
 
 
 def _earlier(mention: _Mention, sources: list[Source], kinds: list[str], keys: list[set[str]],

@@ -19,3 +19,13 @@ def test_a_repeated_description_is_one_source(analyse):
     analysis = analyse("A military spokesman said the bridge was hit. The military spokesman said repairs "
                        "would take a week.")
     assert _sources(analysis) == [("military spokesman", ["A military spokesman", "The military spokesman"])]
+
+
+def test_i_inside_a_quotation_is_its_speaker(analyse):
+    analysis = analyse("Mayor Ana Diaz said the bridge would reopen in May.\n\n"
+                       "“I think the bridge will reopen on time,” Diaz said.\n\n"
+                       "Tom Reyes, a ferry captain, said: “We doubt the date very much.”")
+    assert _sources(analysis) == [
+        ("Mayor Ana Diaz", ["Mayor Ana Diaz", "Diaz", "I"]),
+        ("Tom Reyes", ["Tom Reyes, a ferry captain", "We"]),
+    ]
