@@ -27,6 +27,7 @@ class Describer:
         self.light_verbs = set(lexicons.get("light-verbs", []))
         self.opponents = set(lexicons.get("opponent-nouns", []))
         self.owning_preps = set(lexicons.get("owning-prepositions", []))
+        self.observer_preps = set(lexicons.get("observer-prepositions", []))
 
     def walk(self, head):
         """The head, its describing dependents, and what it stands in apposition to or is an
@@ -78,7 +79,7 @@ class Describer:
             if child.dep_ in ("dobj", "attr", "agent"):
                 return True
         if child.dep_ == "prep":
-            if child.lower_ in ("in", "on") and token.lemma_.lower() in self.observers:
+            if child.lower_ in self.observer_preps and token.lemma_.lower() in self.observers:
                 return False  # "a correspondent in Moscow", "an expert on the campaign"
             if child.lower_ == "on":  # "an adviser on the Soto campaign", not "a report on Soto"
                 return any(o.lemma_.lower() in self.member_groups for o in child.children if o.dep_ == "pobj")
