@@ -79,6 +79,8 @@ class Describer:
             if child.dep_ in ("dobj", "attr", "agent"):
                 return True
         if child.dep_ == "prep":
+            if token.lemma_.lower() in self.opponents:
+                return False  # "a critic of Soto", "an opponent of the Union Party": not their side
             if child.lower_ in self.observer_preps and token.lemma_.lower() in self.observers:
                 return False  # "a correspondent in Moscow", "an expert on the campaign"
             if child.lower_ == "on":  # "an adviser on the Soto campaign", not "a report on Soto"

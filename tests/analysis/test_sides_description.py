@@ -37,6 +37,7 @@ def test_a_source_takes_the_side_of_what_describes_it(analyse, sentence, phrase,
 @pytest.mark.parametrize("sentence", [
     "Mara Lind, who was in Soto's home town last week, said the books were clean.",
     "Tom Berg, an expert on the Soto campaign, said turnout was high.",
+    "Tom Berg, a longtime critic of Soto, said turnout was high.",
 ])
 def test_where_someone_was_or_what_they_study_places_no_one(analyse, sentence):
     assert _side(analyse(sentence, sides=SIDES), sentence.split(",")[0]) is None
