@@ -24,6 +24,7 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
   not-sentence-has: [...]  no other word of the sentence is one of these
   dep: [nsubj]           the head's dependency label
   governor: [say, ...]   the lemma of the head's own head ("critics" governed by "say")
+  not-governor: [...]    the head's own head is not one of these
   attributed: false      not inside what a named speaker said or called something
   speaker-of: [say, ...]  the match (or the noun it qualifies: "SOME critics") is the
                          subject of one of these verbs
@@ -56,6 +57,7 @@ SCHEMA = {
     "not-sentence-has": WORDS,
     "dep": Field(list, check=string_list),
     "governor": WORDS,
+    "not-governor": WORDS,
     "attributed": Field(bool),
     "specified": Field(bool),
     "speaker-of": WORDS,
@@ -65,6 +67,7 @@ SCHEMA = {
 }
 _TYPES = {bool: "true or false", list: "a list", str: "a string"}
 PARSE_KEYS = frozenset({"passive", "agent", "object", "object-in", "belongs-to", "subject", "dep", "governor",
+                        "not-governor",
                         "sentence-has", "not-sentence-has",
                         "attributed", "specified", "speaker-of", "clause", "named-modifier",
                         "modifies"})
@@ -170,6 +173,10 @@ def _subject_is(ctx: Context, wanted: str) -> bool:
     return is_person(subject, ctx.lexicons) == (wanted == "person")
 
 
+def _governed_by(ctx: Context, words) -> bool:
+    return _word_in(ctx.head.head, ctx.words(words)) and ctx.head.head.i != ctx.head.i
+
+
 def _sentence_has(ctx: Context, words) -> bool:
     inside = {t.i for t in ctx.tokens}
     wanted = ctx.words(words)
@@ -255,7 +262,8 @@ _CHECKS = {
     "sentence-has": _sentence_has,
     "not-sentence-has": lambda ctx, v: not _sentence_has(ctx, v),
     "dep": lambda ctx, v: ctx.head.dep_ in v,
-    "governor": lambda ctx, v: _word_in(ctx.head.head, ctx.words(v)) and ctx.head.head.i != ctx.head.i,
+    "governor": lambda ctx, v: _governed_by(ctx, v),
+    "not-governor": lambda ctx, v: not _governed_by(ctx, v),
     "attributed": lambda ctx, v: is_attributed(ctx.head, ctx.lexicons) == v,
     "specified": lambda ctx, v: is_specified(_noun_phrase_head(ctx.head), ctx.lexicons) == v,
     "speaker-of": _is_speaker_of,

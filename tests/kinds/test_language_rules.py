@@ -97,9 +97,12 @@ def test_legal_terms_nicknames_and_an_allegation_with_its_accuser_pass(run, isol
                      "The so-called reforms failed to win over the voters this year.\n\n"
                      "The firm sued a former contractor who allegedly leaked its plans.\n\n"
                      "The contractor allegedly leaked the plans to a rival last year.\n\n"
-                     "Prosecutors charged an extremist preacher with fraud on Monday.\n", encoding="utf-8")
+                     "Prosecutors charged an extremist preacher with fraud on Monday.\n\n"
+                     "He urged the minister to admit that the ferry contract had been a mistake.\n\n"
+                     "The minister admitted that the ferry contract had been a mistake.\n", encoding="utf-8")
     assert _found(run, draft) == [
         ("loaded-language", 3, 5, "terrorist", "warning"),
         ("vague-attribution", 11, 16, "allegedly", "warning"),
         ("loaded-language", 13, 24, "extremist", "warning"),  # a charge is not someone's words
+        ("loaded-language", 17, 14, "admitted", "warning"),  # line 15 only asks for an admission
     ]
