@@ -178,6 +178,7 @@ class Checker:
 
     def _prefetch(self, paths: list[str]) -> None:
         texts: list[str] = []
+        size = 0
         for path in paths if self.needs and len(paths) > 1 else ():
             try:
                 doc = self._load(path)
@@ -189,7 +190,8 @@ class Checker:
             if self.results and parsing and not self.statistics and self.results.holds(doc, parsing):
                 continue
             pieces = [doc.prose[s:e] for s, e, _ in block_pieces(doc)]
-            if sum(map(len, texts + pieces)) > MEMO_CHARS // 2:
+            size += sum(map(len, pieces))
+            if size > MEMO_CHARS // 2:
                 break  # the parses must still be in memory when their draft is checked
             texts += pieces
             self._prefetched[path] = doc
@@ -369,6 +371,8 @@ def batches(paths: list[str], workers: int = 0) -> list[list[str]]:
     cut = max(0, len(paths) - BATCH_DRAFTS * workers)
     cut -= cut % BATCH_DRAFTS
     return [paths[i:i + BATCH_DRAFTS] for i in range(0, cut, BATCH_DRAFTS)] + [[p] for p in paths[cut:]]
+
+
 _WORKER: Checker | None = None
 
 

@@ -159,17 +159,17 @@ class Pipeline:
                     self.cache.put(text, doc.to_bytes(exclude=NOT_STORED))
         return [found[t] for t in texts]
 
-    def lemmatise(self, phrases: list[str]) -> list[list[tuple[str, str]]]:
-        """(lower-case form, lower-case lemma) of each word of short phrases from rule packs.
+    def lemmatise(self, phrases: list[str]) -> list[list[list[str]]]:
+        """[lower-case form, lower-case lemma] of each word of short phrases from rule packs.
 
         Tagging is enough for lemmas, so the parser and entity recogniser are skipped.
         """
         def tag(nlp):
             skipped = [p for p in ("parser", "ner") if p in nlp.pipe_names]
-            return [[(t.lower_, t.lemma_.lower()) for t in doc if not (t.is_space or t.is_quote)]
+            return [[[t.lower_, t.lemma_.lower()] for t in doc if not (t.is_space or t.is_quote)]
                     for doc in nlp.pipe(phrases, batch_size=256, disable=skipped)]
 
-        return [[tuple(word) for word in phrase] for phrase in self._phrase_table(LEMMAS_KEY, phrases, tag)]
+        return self._phrase_table(LEMMAS_KEY, phrases, tag)
 
     def tokenise(self, phrases: list[str]) -> list[list[str]]:
         """The words of each short phrase from rule packs or config, as the model splits them."""
