@@ -184,7 +184,7 @@ def source_span(block, head):
         keep += list(child.subtree)
     keep = sorted(keep, key=lambda t: t.i)
     mark = next((t for t in reversed(head.doc[keep[0].i:head.i]) if _quote_mark(t)), None)
-    if mark is not None:  # "…hunky-dory,” Gene Sperling, an adviser, said": the quotation's tail is no source
+    if mark is not None:  # "…top-notch,” Gene Marsh, an adviser, said": the quotation's tail is no source
         keep = [t for t in keep if t.i > mark.i]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
         if keep[-1].text == ")" and any(t.text == "(" for t in keep):

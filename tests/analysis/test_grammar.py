@@ -73,14 +73,14 @@ def test_a_name_made_a_second_subject_of_its_relative_clause(vocab):
 
 def test_a_source_span_leaves_out_the_end_of_a_quotation_hung_on_its_name():
     """The small model sometimes makes the quotation's last words modifiers of the speaker's
-    name ("…hunky-dory,” Gene Marsh, an adviser, said"): the parse is given here as it came."""
+    name ("…top-notch,” Gene Marsh, an adviser, said"): the parse is given here as it came."""
     from spacy.tokens import Doc
 
     from attriblint.analysis import Block
     from attriblint.analysis.grammar import source_span
     from attriblint.nlp import Pipeline
 
-    words = ["“", "All", "is", "hunky", "-", "dory", ",", "”", "Gene", "Marsh", ",", "an", "adviser", ",", "said", "."]
+    words = ["“", "All", "is", "top", "-", "notch", ",", "”", "Gene", "Marsh", ",", "an", "adviser", ",", "said", "."]
     heads = [14, 2, 14, 5, 5, 9, 9, 9, 9, 14, 9, 12, 9, 9, 14, 14]
     deps = ["punct", "nsubj", "ccomp", "amod", "punct", "amod", "punct", "punct", "compound", "nsubj", "punct",
             "det", "appos", "punct", "ROOT", "punct"]

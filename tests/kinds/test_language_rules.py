@@ -95,7 +95,7 @@ def test_legal_terms_nicknames_and_an_allegation_with_its_accuser_pass(run, isol
                      "The terrorist cell planned the attack for months, the court heard.\n\n"
                      "The so-called 'harbour club' met in the town hall on Monday.\n\n"
                      "The so-called reforms failed to win over the voters this year.\n\n"
-                     "The firm sued a former contractor who allegedly leaked its plans.\n\n"
+                     "The port sued an engineer who allegedly faked the safety logs.\n\n"
                      "The contractor allegedly leaked the plans to a rival last year.\n\n"
                      "Prosecutors charged an extremist preacher with fraud on Monday.\n\n"
                      "He urged the minister to admit that the ferry contract had been a mistake.\n\n"

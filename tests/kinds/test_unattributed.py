@@ -121,11 +121,11 @@ def test_an_evaluative_complement_of_the_main_verb_is_a_judgement(run, isolated)
 
 def test_measures_scores_market_prices_and_conditions_are_no_claims(run, isolated):
     draft = isolated / "story.txt"
-    draft.write_text("Brent crude fell 32 cents to $51.43 a barrel in trading on Monday.\n\n"
+    draft.write_text("Brent crude rose 45 cents to $62.10 a barrel in early trading.\n\n"
                      "Ortega kicked 14 points as the home side beat the visitors.\n\n"
                      "The striker scored from 30 yards in the second half of the game.\n\n"
-                     "For the study, the team interviewed 14,000 people in nine countries.\n\n"
-                     "He cannot be sent back to his homeland if this would mean persecution.\n\n"
+                     "For the study, researchers questioned 12,500 people in six countries.\n\n"
+                     "She cannot be returned to the island if that would mean a jail term.\n\n"
                      "More than 3,000 homes were destroyed in the floods last week.\n\n"
                      "The decision would mean the end of the ferry service to the island.\n\n"
                      "Soldiers fired 50 shots into the crowd in the square on Friday.\n",
