@@ -18,6 +18,7 @@ from attriblint.findings import Finding, render
 from attriblint.kinds import KINDS
 from attriblint.kinds.base import Rule
 from attriblint.nlp import MEMO_CHARS
+from attriblint.parse_ahead import worth_it
 from attriblint.rulepacks import RuleSet, apply_settings, load_packs, shipped_rules_dir
 from attriblint.suppression import check_rule_ids, regions, suppressed
 
@@ -118,6 +119,7 @@ class Checker:
         self._pipeline = None
         self._results = None
         self._prefetched: dict[str, documents.Document] = {}  # drafts read by check_batch
+        self.parse_ahead = False  # the first batch's parse goes to a forked child (parse_ahead.py)
 
     def __getstate__(self):
         return {**self.__dict__, "_pipeline": None}  # a worker loads its own model, once
@@ -179,7 +181,8 @@ class Checker:
     def _prefetch(self, paths: list[str]) -> None:
         texts: list[str] = []
         size = 0
-        for path in paths if self.needs and len(paths) > 1 else ():
+        ahead, self.parse_ahead = self.parse_ahead, False  # at most once, before spaCy is imported
+        for path in paths if self.needs and (len(paths) > 1 or ahead) else ():
             try:
                 doc = self._load(path)
             except InputError:
@@ -196,7 +199,7 @@ class Checker:
             texts += pieces
             self._prefetched[path] = doc
         if texts:
-            self.pipeline.parse(texts)
+            (self.pipeline.parse_ahead if ahead else self.pipeline.parse)(texts)
 
     def _outputs(self, rules: list[Rule], analysis: Analysis, cached_only: bool = False):
         """Each rule's findings and digest; those of rules that parse come from the result
@@ -274,6 +277,7 @@ class Checker:
         pool and loads no model; from there on the workers (which read the cache too) take over,
         rather than this process reading every draft twice before they start."""
         if not self.needs or min(jobs, len(paths) // DRAFTS_PER_WORKER) <= 1:
+            self.parse_ahead = worth_it(jobs)
             yield from self._in_batches(paths)
             return
         done = 0

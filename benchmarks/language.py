@@ -54,7 +54,8 @@ def run_table(rows_of, doc: str, limit_help: str, argv=None) -> int:
     """The command line every scorer benchmark shares: parse the limits, print the rows as a table."""
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=0, help=limit_help)
-    parser.add_argument("--bbc-limit", type=int, default=300, help="BBC articles for the volume task")
+    parser.add_argument("--bbc-limit", type=int, default=0,
+                        help="BBC articles for the volume task (0: all of them, as score.py volume)")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     options = parser.parse_args(argv)
     table = rows_of(options.shared, options.limit, options.bbc_limit)

