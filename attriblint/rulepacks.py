@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 from attriblint.errors import ConfigError
@@ -133,8 +134,31 @@ def parse_rule(source: YamlFile, raw, where: tuple) -> RuleSpec:
         raise source.error(where + ("kind",), f"unknown rule kind {kind!r} (known kinds: {known})")
     schema = {**COMMON_KEYS, **KINDS[kind].options}
     values = validate(source, raw, schema, where, f"rule '{raw.get('id', index_name(where))}'")
+    check_placeholders(source, where, KINDS[kind], values)
     common = {k.replace("-", "_"): values.pop(k) for k in COMMON_KEYS}
     return RuleSpec(**common, pack=source.path, line=source.line(where), options=values)
+
+
+def check_placeholders(source: YamlFile, where: tuple, kind, values: dict) -> None:
+    """Every message template of a rule (its own, its options', its entries') names only the
+    {placeholders} its kind fills."""
+    templates = []
+    for key, value in values.items():
+        if key.endswith("message") and isinstance(value, str):
+            templates.append((where + (key,), value))
+        elif isinstance(value, list):
+            templates += [(where + (key, i, "message"), item["message"]) for i, item in enumerate(value)
+                          if isinstance(item, dict) and isinstance(item.get("message"), str)]
+    known = kind.message_fields | {"suggest"}
+    for place, template in templates:
+        try:
+            names = {name for _, name, _, _ in Formatter().parse(template) if name is not None}
+        except ValueError:
+            raise source.error(place, "unmatched brace in message: write {{ or }} for a brace itself") from None
+        for name in sorted(names):
+            if re.split(r"[.\[]", name)[0] not in known:
+                raise source.error(place, f"unknown placeholder {{{name}}} in message "
+                                   f"(this kind fills: {', '.join('{' + k + '}' for k in sorted(known))})")
 
 
 def index_name(where: tuple) -> str:
@@ -153,6 +177,7 @@ def apply_settings(ruleset: RuleSet, settings: dict, source: YamlFile, where: tu
         if not isinstance(changes, dict):
             raise source.error(where + (rule_id,), f"rule-settings for '{rule_id}' must be a mapping")
         checked = validate(source, changes, schema, where + (rule_id,), f"rule-settings for '{rule_id}'")
+        check_placeholders(source, where + (rule_id,), KINDS[spec.kind], {k: checked[k] for k in changes})
         for key in changes:
             if key in kind_options:
                 spec.options[key] = checked[key]

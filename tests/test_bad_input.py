@@ -89,6 +89,13 @@ PACK_HEAD = "rules:\n  - id: house\n    kind: phrase\n    severity: warning\n   
     ("rules:\n  - id: house\n    severity: warning\n    message: m\n", "house.yaml:2: rule 'house' needs 'kind'"),
     (PACK_HEAD + "    message: again\n    entries: []\n",
      "house.yaml:6: key 'message' appears twice here (first on line 5)"),
+    ("rules:\n  - id: house\n    kind: phrase\n    severity: warning\n    message: '\"{mach}\" is soft'\n"
+     "    entries: []\n",
+     "house.yaml:5: unknown placeholder {mach} in message (this kind fills: {match}, {meaning}, {suggest})"),
+    (PACK_HEAD + "    entries:\n      - phrase: let go\n        message: 'say who {lost} the job'\n",
+     "house.yaml:8: unknown placeholder {lost} in message (this kind fills: {match}, {meaning}, {suggest})"),
+    (PACK_HEAD + "    quoted-message: 'quoted {match'\n    entries: []\n",
+     "house.yaml:6: unmatched brace in message: write {{ or }} for a brace itself"),
     ("lexicons:\n  speech-verbs: {say: 1}\n",
      "house.yaml:2: lexicon 'speech-verbs' must be a list, as in the packs loaded before"),
     ("lexicons:\n  default-sides:\n    atlantis: Atlantis\n",
@@ -108,6 +115,9 @@ def test_bad_rule_pack_is_exit_2_with_file_and_line(run, isolated, pack, message
     ("fail-on: loud\n", ".attriblint.yaml:1: 'fail-on' must be one of info, warning, error, not 'loud'"),
     ("max-bytes: lots\n", ".attriblint.yaml:1: 'max-bytes' must be a whole number, not 'lots'"),
     ("colour: red\n", f".attriblint.yaml:1: unknown key 'colour' in config (allowed: {', '.join(sorted(CONFIG_KEYS))})"),
+    ("rule-settings:\n  single-source:\n    message: 'only {speaker} speaks'\n",
+     ".attriblint.yaml:3: unknown placeholder {speaker} in message (this kind fills: {count}, {match}, {source}, "
+     "{suggest})"),
     ("rule-settings:\n  euphemism: {severity: loud}\n",
      ".attriblint.yaml:2: 'severity' must be one of info, warning, error, not 'loud'"),
     ("sides:\n  a: b\n", ".attriblint.yaml:1: 'sides': side 'a' must list its terms as strings, e.g. a: [Name, Place]"),

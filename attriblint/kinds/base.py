@@ -42,6 +42,9 @@ class Rule:
     kind: ClassVar[str] = ""
     options: ClassVar[dict[str, Field]] = {}
     needs: ClassVar[frozenset[str]] = frozenset()
+    # The {placeholders} this kind fills in its messages, besides {suggest}; packs are checked
+    # against it when they load, so that a misspelt one is an error, not text in every finding.
+    message_fields: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, spec: RuleSpec):
         self.spec = spec

@@ -53,6 +53,7 @@ def folded(text: str) -> str:
 
 class ConsistencyRule(Rule):
     kind = "consistency"
+    message_fields = frozenset({"match", "other", "other_line", "count", "times"})
     needs = frozenset({"lemmas"})  # the tagger's PROPN
     options = {
         "min-length": Field(int, default=6),

@@ -94,6 +94,7 @@ def _lines(first: int, last: int) -> str:
 
 class DuplicateRule(Rule):
     kind = "duplicate"
+    message_fields = frozenset({"copy", "verb", "original"})
     options = {
         "min-words": Field(int, default=8, check=_at_least_one),
         "min-sentence-words": Field(int, default=12, check=_at_least_one),

@@ -42,6 +42,7 @@ class _Word:
 
 class PhraseRule(Rule):
     kind = "phrase"
+    message_fields = frozenset({"match", "meaning"})
     options = {"entries": Field(list, required=True, items=ENTRY, check=_one_of_phrase_or_pattern)}
 
     def __init__(self, spec):

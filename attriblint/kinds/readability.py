@@ -44,6 +44,7 @@ def measure(metric: str, text: str) -> float:
 
 class ReadabilityRule(Rule):
     kind = "readability"
+    message_fields = frozenset({"metric", "value", "limit", "words", "grade", "quoted_words", "scope"})
     needs = frozenset({"sentences"})
     options = {
         "checks": Field(list, required=True, items=CHECK, check=_each_has_a_limit),

@@ -56,6 +56,7 @@ class OneSidedRule(SourcingRule):
     """Every sided source is on one side while another side acts in the story's claims."""
 
     kind = "one-sided-sourcing"
+    message_fields = frozenset({"match", "heard", "heard_count", "heard_sources", "unheard", "claims"})
     options = {"min-heard": Field(int, default=2, check=_at_least(1)),
                "min-claims": Field(int, default=2, check=_at_least(1))}
 
@@ -88,6 +89,7 @@ class SingleSourceRule(SourcingRule):
     """Every attribution in the draft traces back to one source."""
 
     kind = "single-source"
+    message_fields = frozenset({"match", "source", "count"})
     options = {"min-attributions": Field(int, default=3, check=_at_least(2))}
 
     def findings(self, analysis, attributions, sources):
@@ -105,6 +107,7 @@ class AnonymousRule(SourcingRule):
     """Anonymous sources carry a claim no named source supports, or most of the story."""
 
     kind = "anonymous-sourcing"
+    message_fields = frozenset({"match", "source", "count", "total", "share"})
     options = {"max-share": Field(float, default=0.5, check=_at_least(0.0)),
                "min-attributions": Field(int, default=3, check=_at_least(1)),
                "min-shared-words": Field(int, default=2, check=_at_least(1)),
@@ -168,6 +171,7 @@ class MissingReplyRule(SourcingRule):
     """A side or person is accused and the draft records no reply, nor any attempt to get one."""
 
     kind = "missing-reply"
+    message_fields = frozenset({"match", "accused"})
     options = {"verbs": Field(list, required=True, items=Field(str)),
                "bodies": Field(list, default=list, items=Field(str)),
                "refusals": Field(list, default=list, items=Field(str))}

@@ -34,6 +34,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
 
 class UnattributedRule(Rule):
     kind = "unattributed"
+    message_fields = frozenset({"match", "signal"})
     needs = frozenset({"entities"})
     options = {
         "signals": Field(list, required=True, items=SIGNAL),
