@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 
 
@@ -26,27 +27,40 @@ class ParseAhead:
         context = multiprocessing.get_context("fork")
         self.texts = texts
         self._receiver, sender = context.Pipe(duplex=False)
-        self._child = context.Process(target=_parse_and_send, args=(pipeline, texts, sender), daemon=True)
+        self._child = context.Process(target=_parse_and_send, args=(pipeline, texts, sender, self._receiver),
+                                      daemon=True)
         self._child.start()
         sender.close()
 
     def collect(self) -> dict[str, bytes]:
-        """{text: stored parse} of every text the child parsed; {} when it failed."""
+        """{text: stored parse} of every text the child parsed; {} when it failed or died."""
+        payloads = None
         try:
-            payloads = self._receiver.recv()
+            while not self._receiver.poll(0.5):
+                if not self._child.is_alive():
+                    break
+            else:
+                payloads = self._receiver.recv()
         except (EOFError, OSError):
-            payloads = None
+            pass
         self._receiver.close()
         self._child.join()
         return dict(zip(self.texts, payloads)) if isinstance(payloads, list) else {}
 
 
-def _parse_and_send(pipeline, texts: list[str], sender) -> None:
+def _parse_and_send(pipeline, texts: list[str], sender, parents_end) -> None:
+    """The child: Ctrl-C is the parent's to report; and with the parent's end of the pipe closed
+    here, sending to a parent that has died fails at once instead of waiting for ever."""
     from attriblint.nlp import NOT_STORED
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parents_end.close()
     try:
         payloads = [doc.to_bytes(exclude=NOT_STORED) for doc in pipeline.nlp.pipe(texts, batch_size=64)]
     except Exception:  # noqa: BLE001 - the parent parses itself and reports what goes wrong
         payloads = None
-    sender.send(payloads)
+    try:
+        sender.send(payloads)
+    except OSError:
+        pass  # the parent is gone
     sender.close()

@@ -27,15 +27,39 @@ def table_path(model_name: str, meta: dict) -> Path:
 
 
 def precomputed_tables(model_name: str, meta: dict) -> dict[str, dict[str, list]]:
-    """{LEMMAS_KEY or WORDS_KEY: {phrase: its words}} for this model version; {} when none ships."""
+    """{LEMMAS_KEY or WORDS_KEY: {phrase: its words}} for this model version and spaCy version
+    (whose tokenizer and lemmatizer made it); {} when none ships or it is damaged."""
     path = table_path(model_name, meta)
     if path not in _LOADED:
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
-            _LOADED[path] = {_KINDS[name]: table for name, table in stored["tables"].items()}
+            tables = {_KINDS[name]: table for name, table in stored["tables"].items()}
+            well_formed = stored["spacy"] == _spacy_version() and all(
+                isinstance(table, dict) and all(_SHAPES[kind](words) for words in table.values())
+                for kind, table in tables.items())
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            _LOADED[path] = {}  # absent or damaged: computed at run time instead
+            well_formed = False
+        _LOADED[path] = tables if well_formed else {}  # else computed at run time instead
     return _LOADED[path]
+
+
+def _spacy_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("spacy")
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def _all_strings(items) -> bool:
+    return isinstance(items, list) and all(isinstance(item, str) for item in items)
+
+
+_SHAPES = {  # a phrase's entry: its words, or [form, lemma] of each word
+    WORDS_KEY: _all_strings,
+    LEMMAS_KEY: lambda words: isinstance(words, list) and all(_all_strings(w) and len(w) == 2 for w in words),
+}
 
 
 def compute_tables(drafts: list[str]) -> tuple[Path, dict]:
@@ -53,7 +77,7 @@ def compute_tables(drafts: list[str]) -> tuple[Path, dict]:
     tables = {names[kind]: dict(sorted(table.items())) for kind, table in pipeline.phrase_tables().items()}
     meta = {"version": pipeline.model_version}
     return table_path(pipeline.model_name, meta), {"model": pipeline.model_name, "version": meta["version"],
-                                                   "tables": tables}
+                                                   "spacy": _spacy_version(), "tables": tables}
 
 
 def main(argv: list[str]) -> int:
@@ -80,7 +104,8 @@ def _one_phrase_a_line(stored: dict) -> str:
     kinds = [f"  {dump(kind)}: {{\n" + ",\n".join(f"    {dump(p, ensure_ascii=False)}: {dump(w, ensure_ascii=False)}"
                                                for p, w in table.items()) + "\n  }"
              for kind, table in stored["tables"].items()]
-    return (f'{{"model": {dump(stored["model"])}, "version": {dump(stored["version"])}, "tables": {{\n'
+    return (f'{{"model": {dump(stored["model"])}, "version": {dump(stored["version"])}, '
+            f'"spacy": {dump(stored["spacy"])}, "tables": {{\n'
             + ",\n".join(kinds) + "\n}}\n")
 
 

@@ -53,3 +53,22 @@ class _BrokenPipeline:
 
 def test_a_failed_child_hands_back_nothing():
     assert ParseAhead(_BrokenPipeline(), ["Any paragraph at all."]).collect() == {}
+
+
+class _BigDoc:
+    def to_bytes(self, exclude=()):
+        return b"x" * 1_000_000  # far more than a pipe holds: the send blocks until read
+
+
+class _BigPipeline:
+    class nlp:  # noqa: N801 - stands in for a loaded spaCy pipeline
+        @staticmethod
+        def pipe(texts, batch_size):
+            return [_BigDoc() for _ in texts]
+
+
+def test_a_child_whose_parent_stopped_listening_exits_instead_of_blocking():
+    ahead = ParseAhead(_BigPipeline(), ["A long draft's paragraph."])
+    ahead._receiver.close()  # as when the parent is killed before it collects
+    ahead._child.join(timeout=30)
+    assert ahead._child.exitcode == 0

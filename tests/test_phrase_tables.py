@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -38,9 +39,28 @@ def test_side_terms_are_split_from_the_table_too():
     assert pipeline.tokenise(["Port Azul", "Nueva Esperanza"]) == [["Port-Azul"], ["Nueva", "Esperanza"]]
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"tables": {"colours": {}}}', '["a list"]', ""])
+SPACY = metadata.version("spacy")
+
+
+@pytest.mark.parametrize("content", [
+    "{not json", '["a list"]', "",
+    f'{{"spacy": "{SPACY}", "tables": {{"colours": {{}}}}}}',
+    f'{{"spacy": "{SPACY}", "tables": {{"lemmas": null}}}}',
+    f'{{"spacy": "{SPACY}", "tables": {{"words": {{"Port Azul": "Port Azul"}}}}}}',
+    f'{{"spacy": "{SPACY}", "tables": {{"lemmas": {{"let go": [["let", "let", "go"]]}}}}}}',
+    '{"spacy": "2.0.0", "tables": {"words": {"Port Azul": ["Port", "Azul"]}}}',  # made by another spaCy
+])
 def test_a_damaged_or_foreign_table_is_ignored(tmp_path, monkeypatch, content):
     monkeypatch.setattr(phrase_tables, "TABLES_DIR", tmp_path)
     (tmp_path / "some_model-1.0.json").write_text(content, encoding="utf-8")
     assert precomputed_tables("some_model", {"version": "1.0"}) == {}
-    assert precomputed_tables("other_model", {"version": "1.0"}) == {}
+
+
+def test_a_well_formed_table_of_this_spacy_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(phrase_tables, "TABLES_DIR", tmp_path)
+    (tmp_path / "some_model-1.0.json").write_text(
+        f'{{"spacy": "{SPACY}", "tables": {{"words": {{"Port Azul": ["Port", "Azul"]}}, '
+        '"lemmas": {"let go": [["let", "let"], ["go", "go"]]}}}', encoding="utf-8")
+    assert precomputed_tables("some_model", {"version": "1.0"}) == {
+        WORDS_KEY: {"Port Azul": ["Port", "Azul"]}, LEMMAS_KEY: {"let go": [["let", "let"], ["go", "go"]]}}
+    assert precomputed_tables("some_model", {"version": "2.0"}) == {}  # no table for that version
