@@ -74,14 +74,17 @@ class Describer:
         report issued by the ministry", "a group called Citizens for Soto"."""
         lemma = token.lemma_.lower()
         if child.dep_ in ("relcl", "acl"):
-            return self._member_clause(child) or self._joins_member(child) or child.dep_ == "acl" and (
-                child.lemma_.lower() in self.issuing_verbs or child.lemma_.lower() in self.naming_verbs)
+            issuing = child.dep_ == "acl" and child.lemma_.lower() in self.issuing_verbs
+            return self._member_clause(child) or self._joins_member(child) or issuing or self._naming(child)
+        if token.dep_ in ("relcl", "acl") and child.dep_ == "conj" and self._member_clause(child):
+            return True  # "who founded a bakery and is now a party official"
         if token.dep_ in ("relcl", "acl") and not self._member_clause(token):
-            if child.dep_ == "conj" and self._member_clause(child):
-                return True  # "who founded a think tank and is now a party official"
-            if token.dep_ == "acl" and lemma in self.naming_verbs:
+            if self._joins_member(token):
+                return False  # only the clause of belonging joined to it says whom they work for
+            if self._naming(token):
                 return child.dep_ == "oprd" or _continues_name(child, token)
-            return token.dep_ == "acl" and lemma in self.issuing_verbs and child.dep_ == "agent"
+            if token.dep_ == "acl" and lemma in self.issuing_verbs:
+                return child.dep_ == "agent"  # who issued it, not what it is about
         if self._member_clause(token):
             if lemma == "be":
                 return child.dep_ == "attr"  # "who was in Moscow" says where, not whom
@@ -98,6 +101,14 @@ class Describer:
         if child.dep_ == "conj":
             return _joined_description(token, child, head)
         return child.dep_ in DESCRIBING
+
+    def _naming(self, clause) -> bool:
+        """"a group called Citizens for Soto"; not "a letter calling Soto unfit", nor a verb the
+        parser took for one ("one lawmaker called Soto a fraud")."""
+        if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_.lower() not in self.naming_verbs:
+            return False
+        objects = [c.dep_ for c in clause.children if c.dep_ in ("oprd", "dobj")]
+        return objects == ["oprd"]
 
     def _joins_member(self, clause) -> bool:
         """A clause joined to one of belonging: "who founded a think tank and is a party official"."""

@@ -38,6 +38,8 @@ def _attribution_side(analysis, cue):
     ("Tom Berg, the organiser of a group called Citizens for Ruiz, said turnout was high.", "Tom Berg", "union"),
     ("Dana Holt, who founded a bakery and is a Harbour Party councillor, said the plan failed.", "Dana Holt",
      "harbour"),
+    ("Dana Holt, who was a city councillor and later joined the Union Party, said the plan failed.", "Dana Holt",
+     "union"),
 ])
 def test_a_source_takes_the_side_of_what_describes_it(analyse, sentence, phrase, side):
     assert _side(analyse(sentence, sides=SIDES), phrase) == side
@@ -65,6 +67,7 @@ def test_a_name_joined_to_a_placed_name_is_another_person(analyse):
     ("Mara Lind and a Harbour Party member said the plan failed.", "Mara Lind"),
     ("Mara Lind, a judge, spoke to Soto and a Union Party official on Monday.", "Mara Lind"),
     ("A group called Stop Ruiz said the plan failed.", "A group called Stop Ruiz"),
+    ("The group published an open letter calling Ruiz unfit for office.", "an open letter"),
 ])
 def test_a_description_joined_to_someone_else_does_not_place_the_source(analyse, sentence, phrase):
     assert _side(analyse(sentence, sides=SIDES), phrase) is None
