@@ -45,7 +45,8 @@ class Describer:
                 seen.add(antecedent.i)
                 queue.append((antecedent, distance + 1))
             for child in token.children:
-                if child.i in seen or child.dep_ == "appos" and child.i < head.i or not self._describes(token, child, head):
+                before = child.dep_ == "appos" and child.i < head.i
+                if child.i in seen or before or not self._describes(token, child, head):
                     continue
                 seen.add(child.i)
                 queue.append((child, distance + 1))

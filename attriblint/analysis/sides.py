@@ -75,7 +75,7 @@ class DraftSides:
 
     def side_of_token(self, number: int, head) -> str | None:
         """The head's own side, else that of whoever stands behind it, up to `owner-steps` away
-        ("an ad her campaign released": the ad → the campaign → her)."""
+        ("Soto said her aides released an ad calling…": the ad → her aides → Soto)."""
         for _ in range(self.owner_steps + 1):
             if head is None:
                 return None
