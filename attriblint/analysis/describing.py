@@ -179,14 +179,16 @@ def _agrees(subject, pronoun) -> bool:
 def _joined_description(token, child, head) -> bool:
     """A second description joined to the first ("a former judge and a party donor"); past the
     head, also a description that follows a name ("a fellow at the Institute and a Harbour
-    Party delegate") and a name joined to the one someone works for ("an aide to Ruiz and
-    Soto"). The head and a name joined to it ("Lind and Soto") are two people."""
+    Party delegate") and a person joined to the one someone works for ("an aide to Ruiz and
+    Soto"; not a place: "in Hangzhou, Soto and Ruiz"). The head and a name joined to it ("Lind
+    and Soto") are two people."""
     if token.pos_ == "NOUN" and child.pos_ == "NOUN":
         return True
     if token == head:
         return False
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children)
-    return indefinite or token.dep_ == "pobj" and token.pos_ == child.pos_ == "PROPN"
+    people = token.ent_type_ not in _NOT_PEOPLE and child.ent_type_ not in _NOT_PEOPLE
+    return indefinite or token.dep_ == "pobj" and token.pos_ == child.pos_ == "PROPN" and people
 
 
 def _continues_name(child, naming) -> bool:
