@@ -26,6 +26,8 @@ def _attribution_side(analysis, cue):
     ("Several Harbour Party leaders, including Senator Eva Marsh, said the bill was dead.", "Eva Marsh", "harbour"),
     ("A memo issued by the Union Party said the rally was cancelled.", "A memo", "union"),
     ("A letter on Union Party letterhead demanded an apology.", "A letter on Union Party letterhead", "union"),
+    ("A statement on the Union Party's website said the vote was rigged.",
+     "A statement on the Union Party's website", "union"),
     ("Dana Holt, who caucused for Ruiz, said the count was slow.", "Dana Holt", "union"),
     ("In the capital, 60% of Harbour Party voters said they would stay home.", "60% of Harbour Party voters",
      "harbour"),
@@ -68,8 +70,9 @@ def test_a_name_joined_to_a_placed_name_is_another_person(analyse):
     ("Mara Lind, a judge, spoke to Soto and a Union Party official on Monday.", "Mara Lind"),
     ("A group called Stop Ruiz said the plan failed.", "A group called Stop Ruiz"),
     ("The group published an open letter calling Ruiz unfit for office.", "an open letter"),
+    ("A report on Ruiz's finances said the vote was rigged.", "A report on Ruiz's finances"),
 ])
-def test_a_description_joined_to_someone_else_does_not_place_the_source(analyse, sentence, phrase):
+def test_someone_else_joined_to_a_phrase_or_what_it_is_about_places_no_one(analyse, sentence, phrase):
     assert _side(analyse(sentence, sides=SIDES), phrase) is None
 
 
