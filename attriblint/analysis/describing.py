@@ -7,10 +7,12 @@ the issuer of a document.
 """
 from __future__ import annotations
 
-# Dependents that describe who a phrase is (its modifiers, appositives, "of"/"for" phrases);
+# Dependents that describe who a phrase is (its modifiers, appositives, "of"/"for" phrases,
+# the "of" phrase of a share: "two-thirds of Harbour Party voters");
 # clauses (but those of belonging, see Describer._describes), prepositions other than the
 # `owning-prepositions` of rules/sides.yaml and joined names say something else about it.
-DESCRIBING = {"amod", "compound", "poss", "nmod", "appos", "prep", "pobj", "npadvmod", "case", "det", "flat"}
+DESCRIBING = {"amod", "compound", "poss", "nmod", "appos", "prep", "pobj", "npadvmod", "case", "det", "flat",
+              "quantmod"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NOT_PEOPLE = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
 
@@ -23,6 +25,7 @@ class Describer:
         self.member_verbs = set(lexicons.get("member-verbs", []))
         self.member_groups = set(lexicons.get("member-groups", []))
         self.issuing_verbs = set(lexicons.get("issuing-verbs", []))
+        self.naming_verbs = set(lexicons.get("naming-verbs", []))
         self.example_words = set(lexicons.get("example-words", []))
         self.light_verbs = set(lexicons.get("light-verbs", []))
         self.opponents = set(lexicons.get("opponent-nouns", []))
@@ -42,7 +45,8 @@ class Describer:
                 seen.add(antecedent.i)
                 queue.append((antecedent, distance + 1))
             for child in token.children:
-                if child.i in seen or child.dep_ == "appos" and child.i < head.i or not self._describes(token, child):
+                before = child.dep_ == "appos" and child.i < head.i
+                if child.i in seen or before or not self._describes(token, child, head):
                     continue
                 seen.add(child.i)
                 queue.append((child, distance + 1))
@@ -65,30 +69,51 @@ class Describer:
         words = {prep.lower_} | {f"{c.lower_} {prep.lower_}" for c in prep.children if c.dep_ == "amod"}
         return prep.dep_ == "prep" and bool(words & self.example_words)
 
-    def _describes(self, token, child) -> bool:
+    def _describes(self, token, child, head) -> bool:
         """Whether `child` says who `token` is or whom it works for: "X, who runs the Harbour
         Party's campaign", "X, who was the party's treasurer", "delegates backing Soto", "a
-        report issued by the ministry"."""
+        report issued by the ministry", "a group called Citizens for Soto"."""
+        lemma = token.lemma_.lower()
         if child.dep_ in ("relcl", "acl"):
-            return self._member_clause(child) or child.dep_ == "acl" and child.lemma_.lower() in self.issuing_verbs
-        if token.dep_ == "acl" and token.lemma_.lower() in self.issuing_verbs and not self._member_clause(token):
-            return child.dep_ == "agent"  # who issued it, not what it is about
+            issuing = child.dep_ == "acl" and child.lemma_.lower() in self.issuing_verbs
+            return self._member_clause(child) or self._joins_member(child) or issuing or self._naming(child)
+        if token.dep_ in ("relcl", "acl") and child.dep_ == "conj" and self._member_clause(child):
+            return True  # "who founded a bakery and is now a party official"
+        if token.dep_ in ("relcl", "acl") and not self._member_clause(token):
+            if self._joins_member(token):
+                return False  # only the clause of belonging joined to it says whom they work for
+            if self._naming(token):
+                return child.dep_ == "oprd" or _continues_name(child, token)
+            if token.dep_ == "acl" and lemma in self.issuing_verbs:
+                return child.dep_ == "agent"  # who issued it, not what it is about
         if self._member_clause(token):
-            if token.lemma_.lower() == "be":
+            if lemma == "be":
                 return child.dep_ == "attr"  # "who was in Moscow" says where, not whom
             if child.dep_ in ("dobj", "attr", "agent"):
                 return True
         if child.dep_ == "prep":
-            if token.lemma_.lower() in self.opponents:
+            if lemma in self.opponents:
                 return False  # "a critic of Soto", "an opponent of the Union Party": not their side
-            if child.lower_ in self.observer_preps and token.lemma_.lower() in self.observers:
+            if child.lower_ in self.observer_preps and lemma in self.observers:
                 return False  # "a correspondent in Moscow", "an expert on the campaign"
             if child.lower_ == "on":  # "an adviser on the Soto campaign", not "a report on Soto"
                 return any(o.lemma_.lower() in self.member_groups for o in child.children if o.dep_ == "pobj")
             return child.lower_ in self.owning_preps or self._example_word(child)
-        if child.dep_ == "conj":  # "a former judge and a party donor"; not "Lind and Soto": two people
-            return token.pos_ == "NOUN" and child.pos_ == "NOUN"
+        if child.dep_ == "conj":
+            return _joined_description(token, child, head)
         return child.dep_ in DESCRIBING
+
+    def _naming(self, clause) -> bool:
+        """"a group called Citizens for Soto"; not "a letter calling Soto unfit", nor a verb the
+        parser took for one ("one lawmaker called Soto a fraud")."""
+        if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_.lower() not in self.naming_verbs:
+            return False
+        objects = [c.dep_ for c in clause.children if c.dep_ in ("oprd", "dobj")]
+        return objects == ["oprd"]
+
+    def _joins_member(self, clause) -> bool:
+        """A clause joined to one of belonging: "who founded a think tank and is a party official"."""
+        return any(c.dep_ == "conj" and self._member_clause(c) for c in clause.children)
 
     def _member_clause(self, token) -> bool:
         """A relative or reduced clause of belonging ("who works for", "backed by"), or a verb
@@ -96,9 +121,7 @@ class Describer:
         verbs = self.member_verbs
         if token.lemma_.lower() not in verbs:
             return False
-        if token.dep_ in ("relcl", "acl"):
-            return True
-        return token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in verbs
+        return token.dep_ in ("relcl", "acl") or token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl")
 
     def owner(self, head):
         """The token of who stands behind a phrase that names no one: the subject its
@@ -151,6 +174,30 @@ def _agrees(subject, pronoun) -> bool:
         named = subject.pos_ == "PROPN" and subject.ent_type_ not in _NOT_PEOPLE
         return not joined and not named and subject.ent_type_ != "PERSON"
     return not joined
+
+
+def _joined_description(token, child, head) -> bool:
+    """A second description joined to the first ("a former judge and a party donor"); past the
+    head, also a description that follows a name ("a fellow at the Institute and a Harbour
+    Party delegate") and a person joined to the one someone works for ("an aide to Ruiz and
+    Soto"; not a place: "in Hangzhou, Soto and Ruiz"). The head and a name joined to it ("Lind
+    and Soto") are two people."""
+    if token.pos_ == "NOUN" and child.pos_ == "NOUN":
+        return True
+    if token == head:
+        return False
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children)
+    people = token.ent_type_ not in _NOT_PEOPLE and child.ent_type_ not in _NOT_PEOPLE
+    return indefinite or token.dep_ == "pobj" and token.pos_ == child.pos_ == "PROPN" and people
+
+
+def _continues_name(child, naming) -> bool:
+    """A phrase that goes on with the proper name a naming verb gives: "called Citizens for
+    Soto", not "called Friends of the Port in Soto's town"."""
+    named = next((c for c in naming.children if c.dep_ == "oprd"), None)
+    if named is None or child.dep_ != "prep" or child.i != named.right_edge.i + 1:
+        return False
+    return named.pos_ == "PROPN" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children)
 
 
 def _antecedent(token):

@@ -46,6 +46,7 @@ class DraftSides:
         self.force_nouns = set(lexicons.get("force-nouns", []))
         self.describer = Describer(lexicons)
         self.opposing_prefixes = set(lexicons.get("opposing-prefixes", []))
+        self.owner_steps = (lexicons.get("side-limits") or {}).get("owner-steps", 0)
 
     @cached_property
     def hits(self) -> list[dict[int, tuple[int, int, str]]]:
@@ -72,15 +73,17 @@ class DraftSides:
         number, head = located
         return self.side_of_token(number, head)
 
-    def side_of_token(self, number: int, head, hops: int = 2) -> str | None:
-        side = self._described_side(number, head)
-        if side is None:
-            side = self._learned_side(number, head)
-        if side is None and hops:
-            owner = self.describer.owner(head)
-            if owner is not None:
-                side = self.side_of_token(number, owner, hops - 1)
-        return side
+    def side_of_token(self, number: int, head) -> str | None:
+        """The head's own side, else that of whoever stands behind it, up to `owner-steps` away
+        ("Soto said her aides released an ad calling…": the ad → her aides → Soto)."""
+        for _ in range(self.owner_steps + 1):
+            if head is None:
+                return None
+            side = self._described_side(number, head) or self._learned_side(number, head)
+            if side is not None:
+                return side
+            head = self.describer.owner(head)
+        return None
 
     def _locate(self, start: int, end: int):
         """(block number, head token) of the words that start inside [start, end), or None."""

@@ -26,9 +26,22 @@ def _attribution_side(analysis, cue):
     ("Several Harbour Party leaders, including Senator Eva Marsh, said the bill was dead.", "Eva Marsh", "harbour"),
     ("A memo issued by the Union Party said the rally was cancelled.", "A memo", "union"),
     ("A letter on Union Party letterhead demanded an apology.", "A letter on Union Party letterhead", "union"),
+    ("A statement on the Union Party's website said the vote was rigged.",
+     "A statement on the Union Party's website", "union"),
     ("Dana Holt, who caucused for Ruiz, said the count was slow.", "Dana Holt", "union"),
     ("In the capital, 60% of Harbour Party voters said they would stay home.", "60% of Harbour Party voters",
      "harbour"),
+    ("Nearly two-thirds of Union Party voters said the count was slow.", "Nearly two-thirds of Union Party voters",
+     "union"),
+    ("Tom Berg, a fellow at the Pell Institute and a Union Party delegate, said turnout was high.", "Tom Berg",
+     "union"),
+    ("Dana Holt, a baker from Lisbon and a Harbour Party member, said the plan failed.", "Dana Holt", "harbour"),
+    ("Tom Berg, a former aide to Senator Vidal and Ruiz, said turnout was high.", "Tom Berg", "union"),
+    ("Tom Berg, the organiser of a group called Citizens for Ruiz, said turnout was high.", "Tom Berg", "union"),
+    ("Dana Holt, who founded a bakery and is a Harbour Party councillor, said the plan failed.", "Dana Holt",
+     "harbour"),
+    ("Dana Holt, who was a city councillor and later joined the Union Party, said the plan failed.", "Dana Holt",
+     "union"),
 ])
 def test_a_source_takes_the_side_of_what_describes_it(analyse, sentence, phrase, side):
     assert _side(analyse(sentence, sides=SIDES), phrase) == side
@@ -38,6 +51,8 @@ def test_a_source_takes_the_side_of_what_describes_it(analyse, sentence, phrase,
     "Mara Lind, who was in Soto's home town last week, said the books were clean.",
     "Tom Berg, an expert on the Soto campaign, said turnout was high.",
     "Tom Berg, a longtime critic of Soto, said turnout was high.",
+    "Dana Holt, who met Soto and is a city councillor, said the plan failed.",
+    "Tom Berg, who runs a group called Friends of the Port in Soto's town, said turnout was high.",
 ])
 def test_where_someone_was_or_what_they_study_places_no_one(analyse, sentence):
     assert _side(analyse(sentence, sides=SIDES), sentence.split(",")[0]) is None
@@ -48,6 +63,25 @@ def test_a_name_joined_to_a_placed_name_is_another_person(analyse):
                        "Lind said the plan would fail.", sides=SIDES)
     assert _side(analysis, "Mara Lind") is None
     assert _attribution_side(analysis, "said") is None
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Mara Lind and a Harbour Party member said the plan failed.", "Mara Lind"),
+    ("Mara Lind, a judge, spoke to Soto and a Union Party official on Monday.", "Mara Lind"),
+    ("A group called Stop Ruiz said the plan failed.", "A group called Stop Ruiz"),
+    ("The group published an open letter calling Ruiz unfit for office.", "an open letter"),
+    ("A report on Ruiz's finances said the vote was rigged.", "A report on Ruiz's finances"),
+])
+def test_someone_else_joined_to_a_phrase_or_what_it_is_about_places_no_one(analyse, sentence, phrase):
+    assert _side(analyse(sentence, sides=SIDES), phrase) is None
+
+
+def test_how_far_a_side_is_followed_to_whoever_stands_behind_a_phrase_is_a_setting(analyse):
+    text = "Soto said her aides released an ad calling the port plan a failure."
+    assert _attribution_side(analyse(text, sides=SIDES), "calling") == "harbour"  # ad → her aides → Soto
+    near = analyse(text, sides=SIDES)
+    near.lexicons = {**near.lexicons, "side-limits": {"owner-steps": 1}}
+    assert _attribution_side(near, "calling") is None
 
 
 def test_a_possessive_pronoun_speaks_for_the_subject_of_its_clause(analyse):
