@@ -54,8 +54,10 @@ class UnattributedRule(Rule):
         self.holder_verbs = frozenset(spec.options["holder-verbs"])
         self.lead_sentences = spec.options["lead-sentences"]
         self._phrases = None
+        self._lead = None  # the words of the sources the current draft's lead cites, once read
 
     def check(self, analysis):
+        self._lead = None
         attributions = [a for a in analysis.attributions if a.kind != "reply"]
         cues = sorted(a.cue[0] for a in attributions if a.cue)
         contents = [a.content for a in attributions if a.content]
@@ -122,13 +124,16 @@ class UnattributedRule(Rule):
             signal["unless-cited-before"] & self._cited_in_lead(analysis))
 
     def _cited_in_lead(self, analysis) -> frozenset[str]:
-        """The words of the sources that the draft's first `lead-sentences` sentences cite."""
-        lead = analysis.sentences[:self.lead_sentences]
-        end = lead[-1].end if lead else 0
-        prose = analysis.document.prose
-        return frozenset(word for a in analysis.attributions
-                         if a.source and a.kind != "agentless" and a.source[1] <= end
-                         for word in re.findall(r"[a-z]+", prose[a.source[0]:a.source[1]].lower()))
+        """The words of the sources that the draft's first `lead-sentences` sentences cite
+        (worked out once per draft)."""
+        if self._lead is None:
+            lead = analysis.sentences[:self.lead_sentences]
+            end = lead[-1].end if lead else 0
+            prose = analysis.document.prose
+            self._lead = frozenset(
+                word for a in analysis.attributions if a.source and a.kind != "agentless" and a.source[1] <= end
+                for word in re.findall(r"[a-z]+", prose[a.source[0]:a.source[1]].lower()))
+        return self._lead
 
     def _first_hit(self, analysis, signal, tokens, forms) -> str:
         excluded = signal["except"]

@@ -139,14 +139,17 @@ def test_measures_scores_market_prices_and_conditions_are_no_claims(run, isolate
 HERE = Path(__file__).parent
 
 
-def test_would_on_the_main_verb_is_a_prediction_and_by_opens_no_byline_unless_a_name_follows(run, isolated):
-    """"would drive" forecasts; "will lose" (a plan, not flagged), "would" with a date (past
-    narration), in a condition or negated is no forecast; "By now …" is prose, not a byline."""
+def test_would_may_and_likely_on_the_main_verb_are_predictions_and_by_opens_no_byline(run, isolated):
+    """"would drive", "may be" and "is unlikely" forecast, "was a significant gain" judges;
+    "will lose" (a plan), "would" with a date (past narration), in a condition or negated is
+    no forecast, nor is "may not"; "By now …" is prose, not a byline like the last line."""
     _, found = _findings(run, HERE / "unattributed-forecasts.md")
     assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
-        (1, 1, 65, "a prediction"), (11, 1, 71, "a judgement")]
+        (1, 1, 65, "a prediction"), (11, 1, 71, "a judgement"), (15, 1, 65, "a prediction"),
+        (17, 1, 63, "a judgement"), (19, 1, 60, "a prediction")]
     assert [f["message"].split("(")[1].split(")")[0] for f in found] == [
-        'a prediction: "would"', 'a judgement: "fiasco"']
+        'a prediction: "would"', 'a judgement: "fiasco"', 'a prediction: "unlikely"',
+        'a judgement: "significant"', 'a prediction: "may"']
 
 
 def test_a_report_cited_in_the_lead_sources_the_figures_that_follow(run, isolated):
