@@ -159,3 +159,13 @@ def test_a_report_cited_in_the_lead_sources_the_figures_that_follow(run, isolate
     assert lead == []
     assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in late] == [
         (11, "a figure", "300"), (15, "a figure", "120")]
+
+
+def test_a_players_record_is_public_but_a_count_of_people_is_a_claim(run, isolated):
+    draft = isolated / "story.txt"
+    draft.write_text("The visitors have now lost 11 matches in a row at the harbour ground.\n\n"
+                     "The young winger has won 12 caps for his country since the spring.\n\n"
+                     "The visitors have now lost 11 players to injury since the spring.\n",
+                     encoding="utf-8")
+    _, found = _findings(run, draft)
+    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(5, "a figure", "11")]
