@@ -23,9 +23,11 @@ SIGNAL = {
     "preceded-by": Field((str, list), default=list, check=string_list),
     "followed-by": Field((str, list), default=list, check=string_list),
     "unless": Field((str, list), default=list, check=string_list),
+    "unless-entities": Field((str, list), default=list, check=string_list),
+    "unless-cited-before": Field((str, list), default=list, check=string_list),
     "main-clause": Field(bool, default=False),
 }
-_DATELINE = re.compile(r"^(?:By\s|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
+_DATELINE = re.compile(r"^(?:By\s+[A-Z][\w.'’-]*\s+[A-Z]|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
 QUOTE_MARKS = "\"'“”‘’«»―"
 SENTENCE_ENDS = ".!…)" + QUOTE_MARKS
 DEFINITE = frozenset({"the", "these", "those", "all", "each", "every", "its", "their", "his", "her", "our"})
@@ -41,6 +43,7 @@ class UnattributedRule(Rule):
         "min-words": Field(int, default=6),
         "covered": Field(float, default=0.34),
         "holder-verbs": Field((str, list), default=list, check=string_list),
+        "lead-sentences": Field(int, default=4),
     }
 
     def __init__(self, spec):
@@ -50,9 +53,12 @@ class UnattributedRule(Rule):
         self.min_words = spec.options["min-words"]
         self.covered = spec.options["covered"]
         self.holder_verbs = frozenset(spec.options["holder-verbs"])
+        self.lead_sentences = spec.options["lead-sentences"]
         self._phrases = None
+        self._lead = None  # the words of the sources the current draft's lead cites, once read
 
     def check(self, analysis):
+        self._lead = None
         attributions = [a for a in analysis.attributions if a.kind != "reply"]
         cues = sorted(a.cue[0] for a in attributions if a.cue)
         contents = [a.content for a in attributions if a.content]
@@ -103,9 +109,32 @@ class UnattributedRule(Rule):
         forms = [(t.lemma_.lower(), t.lower_) for t in tokens]  # read once, not once per signal
         for signal in self.signals:
             words = self._first_hit(analysis, signal, tokens, forms)
-            if words and not (signal["unless"] and _has_lemma(sentence, signal["unless"])):
+            if words and not self._waived(analysis, signal, sentence):
                 return signal["name"], words
         return None, ""
+
+    def _waived(self, analysis, signal, sentence) -> bool:
+        """`unless` words or `unless-entities` in the sentence ("poll", a date: a schedule, not
+        a forecast), or a document named in `unless-cited-before` cited in the draft's lead
+        ("according to the report"): a story built on a report reads its figures from it."""
+        if signal["unless"] and _has_lemma(sentence, signal["unless"]):
+            return True
+        if any(t.ent_type_ in signal["unless-entities"] for t in sentence.span):
+            return True
+        return bool(signal["unless-cited-before"]) and bool(
+            signal["unless-cited-before"] & self._cited_in_lead(analysis))
+
+    def _cited_in_lead(self, analysis) -> frozenset[str]:
+        """The words of the sources that the draft's first `lead-sentences` sentences cite
+        (worked out once per draft)."""
+        if self._lead is None:
+            lead = analysis.sentences[:self.lead_sentences]
+            end = lead[-1].end if lead else 0
+            prose = analysis.document.prose
+            self._lead = frozenset(
+                word for a in analysis.attributions if a.source and a.kind != "agentless" and a.source[1] <= end
+                for word in re.findall(r"[a-z]+", prose[a.source[0]:a.source[1]].lower()))
+        return self._lead
 
     def _first_hit(self, analysis, signal, tokens, forms) -> str:
         excluded = signal["except"]

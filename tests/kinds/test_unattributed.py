@@ -1,5 +1,6 @@
 """unattributed-assertion: claims in the reporter's own voice with no source."""
 import json
+from pathlib import Path
 
 from tests.conftest import FIXTURES
 
@@ -133,3 +134,38 @@ def test_measures_scores_market_prices_and_conditions_are_no_claims(run, isolate
     _, found = _findings(run, draft)
     assert [(f["line"], f["signal"], f["text"].split()[0]) for f in found] == [
         (11, "a figure", "More"), (13, "a prediction", "The"), (15, "a figure", "Soldiers")]
+
+
+HERE = Path(__file__).parent
+
+
+def test_would_may_and_likely_on_the_main_verb_are_predictions_and_by_opens_no_byline(run, isolated):
+    """"would drive", "may be" and "is unlikely" forecast, "was a significant gain" judges;
+    "will lose" (a plan), "would" with a date (past narration), in a condition or negated is
+    no forecast, nor is "may not"; "By now …" is prose, not a byline like the last line."""
+    _, found = _findings(run, HERE / "unattributed-forecasts.md")
+    assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
+        (1, 1, 65, "a prediction"), (11, 1, 71, "a judgement"), (15, 1, 65, "a prediction"),
+        (17, 1, 63, "a judgement"), (19, 1, 60, "a prediction")]
+    assert [f["message"].split("(")[1].split(")")[0] for f in found] == [
+        'a prediction: "would"', 'a judgement: "fiasco"', 'a prediction: "unlikely"',
+        'a judgement: "significant"', 'a prediction: "may"']
+
+
+def test_a_report_cited_in_the_lead_sources_the_figures_that_follow(run, isolated):
+    """The same figures are flagged when the report is cited only late in the draft."""
+    _, lead = _findings(run, HERE / "unattributed-report-lead.md")
+    _, late = _findings(run, HERE / "unattributed-report-late.md")
+    assert lead == []
+    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in late] == [
+        (11, "a figure", "300"), (15, "a figure", "120")]
+
+
+def test_a_players_record_is_public_but_a_count_of_people_is_a_claim(run, isolated):
+    draft = isolated / "story.txt"
+    draft.write_text("The visitors have now lost 11 matches in a row at the harbour ground.\n\n"
+                     "The young winger has won 12 caps for his country since the spring.\n\n"
+                     "The visitors have now lost 11 players to injury since the spring.\n",
+                     encoding="utf-8")
+    _, found = _findings(run, draft)
+    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(5, "a figure", "11")]
