@@ -287,18 +287,16 @@ def _is_particular(ctx: Context, wanted: bool) -> bool:
     """Whether the word (or the noun it qualifies) is pinned to particular people or events: a
     determiner other than a quantifier or "any", a number, an owner, a name, a clause that says
     which, or a part in a past event (subject or object of a verb in the past tense)."""
-    head = ctx.head
-    noun = head.head if head.dep_ in ("amod", "compound", "nmod") and head.head.i != head.i else head
+    noun = ctx.head
+    while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i != noun.i:  # "the terrorist group ISIS"
+        noun = noun.head
     inside = {t.i for t in ctx.tokens}
     generic = ctx.words(QUANTIFIER_LEXICON) | _GENERIC_DETERMINERS
-    found = False
-    for child in noun.children:
-        if child.i in inside:
-            continue
-        if (child.dep_ == "det" and child.lower_ not in generic or child.dep_ in _PARTICULAR_DEPS
-                or child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in _NAME_TYPES):
-            found = True
-    return (found or _in_past_event(noun)) == wanted
+    pinned = any(child.dep_ == "det" and child.lower_ not in generic or child.dep_ in _PARTICULAR_DEPS
+                 or child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in _NAME_TYPES
+                 for child in noun.children if child.i not in inside)
+    named = noun.i not in inside and noun.ent_type_ in _NAME_TYPES
+    return (pinned or named or _in_past_event(noun)) == wanted
 
 
 def _in_past_event(noun) -> bool:

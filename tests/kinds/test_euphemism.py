@@ -54,6 +54,6 @@ def test_generic_elderly_and_defined_terms_pass(run):
     assert _found(run, Path(__file__).parent / "euphemism-news.md") == [
         (3, 4, "elderly"),            # a particular man; line 5: "care for the elderly" (AP)
         (9, 10, "expecting"),         # line 7: "expecting a bit more" is not a pregnancy
-        (11, 47, "troubled"),         # teenagers, not "the troubled Harbour Trust"
+        (11, 56, "troubled"),         # teenagers, not "the troubled child welfare agency"
         (15, 14, "negative growth"),  # line 13 defines a recession: the term is explained
     ]
