@@ -119,5 +119,5 @@ def test_loaded_words_in_court_on_the_pitch_in_figures_and_in_general_pass(run):
         (19, 5, "terrorists"),       # line 17: terrorism in general needs no attribution
         (21, 1, "Terrorists"),       # a past attack is a particular event; line 23: suspects
         (25, 13, "insisted"),        # only "claim" and "admit" have a legal sense
-        (27, 20, "terrorist"),       # a named group: "the terrorist group Boko Haram"
+        (27, 20, "terrorist"),       # a named group; line 29: a government's terrorist list
     ]
