@@ -271,3 +271,44 @@ _CHECKS = {
     "named-modifier": lambda ctx, v: _has_named_modifier(ctx.head) == v,
     "modifies": lambda ctx, v: ctx.head.head.i != ctx.head.i and is_person(ctx.head.head, ctx.lexicons),
 }
+
+
+# ---- `particular: true|false`: the match names particular people or events ("THE terrorists who
+# struck", "an ELDERLY woman", "terrorists ATTACKED the port"), or only a kind of them ("terrorists
+# seek", "care for elderly people"). Reuters Handbook, "Terrorism": general references need no
+# attribution, specific individuals, groups or events do; AP Stylebook, "elderly": fine in generic
+# phrases, not of a particular person.
+_GENERIC_DETERMINERS = frozenset({"any", "no", "every", "each", "all", "such", "what", "which"})
+_PARTICULAR_DEPS = ("poss", "nummod", "relcl", "acl", "appos")
+_NAME_TYPES = ("PERSON", "NORP", "ORG", "GPE", "DATE", "EVENT", "FAC", "LOC")
+
+
+def _is_particular(ctx: Context, wanted: bool) -> bool:
+    """Whether the word (or the noun it qualifies) is pinned to particular people or events: a
+    determiner other than a quantifier or "any", a number, an owner, a name, a clause that says
+    which, or a part in a past event (subject or object of a verb in the past tense)."""
+    noun = ctx.head
+    while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i != noun.i:  # "the terrorist group ISIS"
+        noun = noun.head
+    inside = {t.i for t in ctx.tokens}
+    generic = ctx.words(QUANTIFIER_LEXICON) | _GENERIC_DETERMINERS
+    pinned = any(child.dep_ == "det" and child.lower_ not in generic or child.dep_ in _PARTICULAR_DEPS
+                 or child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in _NAME_TYPES
+                 for child in noun.children if child.i not in inside)
+    named = noun.i not in inside and noun.ent_type_ in _NAME_TYPES
+    return (pinned or named or _in_past_event(noun)) == wanted
+
+
+def _in_past_event(noun) -> bool:
+    """ "Terrorists ATTACKED the port", "were killed BY terrorists": a part in something that happened."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ in ("agent", "prep"):
+        verb = verb.head
+    elif noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+SCHEMA["particular"] = Field(bool)
+PARSE_KEYS = PARSE_KEYS | {"particular"}
+_CHECKS["particular"] = _is_particular

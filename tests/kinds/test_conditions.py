@@ -87,3 +87,13 @@ def test_new_condition_values_are_checked():
     assert needs_parse({"sentence-has": ["rain"]}) is True
     with pytest.raises(ValueError, match="condition 'subject' must be person or not-person or living"):
         check_when({"subject": "animal"})
+
+
+def test_particular_means_named_counted_owned_or_in_a_past_event(run, isolated):
+    entries = "      - phrase: pirate\n        when: {particular: true}\n"
+    text = ("Pirates seek ports. The pirates who came left. Two pirates sang. "
+            "Pirates raided the town. Any pirate flag scares. Pirates will come.\n")
+    assert _house_findings(run, isolated, entries, text) == [
+        (25, "pirates"), (52, "pirates"), (66, "Pirates")]
+    assert check_when({"particular": False}) == {"particular": False}
+    assert needs_parse({"particular": True}) is True

@@ -1,6 +1,7 @@
 """The euphemism pack on drafts written for these tests: each line pairs a euphemistic use with
 a plain use of the same words that must stay silent."""
 import json
+from pathlib import Path
 
 from tests.conftest import FIXTURES
 
@@ -47,3 +48,12 @@ def test_a_finding_says_what_the_term_means_and_what_to_write(run):
     assert weed["meaning"] == "cannabis"
     assert weed["suggestions"] == ["cannabis", "marijuana"]
     assert weed["message"] == '"weed" is a euphemism for cannabis; say plainly what happened or explain the term'
+
+
+def test_generic_elderly_and_defined_terms_pass(run):
+    assert _found(run, Path(__file__).parent / "euphemism-news.md") == [
+        (3, 4, "elderly"),            # a particular man; line 5: "care for the elderly" (AP)
+        (9, 10, "expecting"),         # line 7: "expecting a bit more" is not a pregnancy
+        (11, 56, "troubled"),         # teenagers, not "the troubled child welfare agency"
+        (15, 14, "negative growth"),  # line 13 defines a recession: the term is explained
+    ]

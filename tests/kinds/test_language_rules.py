@@ -1,5 +1,6 @@
 """The three word-level packs on a draft written for these tests, and on the seed draft."""
 import json
+from pathlib import Path
 
 from tests.conftest import FIXTURES
 
@@ -105,4 +106,18 @@ def test_legal_terms_nicknames_and_an_allegation_with_its_accuser_pass(run, isol
         ("vague-attribution", 11, 16, "allegedly", "warning"),
         ("loaded-language", 13, 24, "extremist", "warning"),  # a charge is not someone's words
         ("loaded-language", 17, 14, "admitted", "warning"),  # line 15 only asks for an admission
+    ]
+
+
+def test_loaded_words_in_court_on_the_pitch_in_figures_and_in_general_pass(run):
+    found = _found(run, Path(__file__).parent / "loaded-news.md", select="loaded-language")
+    assert [f[1:4] for f in found] == [
+        (3, 19, "claimed"),          # line 5: a claim in a lawsuit is the legal term
+        (9, 11, "blasted"),          # line 7: shots at goal, not criticism
+        (11, 51, "stubbornly"),      # the board, not prices that stay "stubbornly high"
+        (15, 10, "aggressively"),    # line 13: the traders' view, reported as theirs
+        (19, 5, "terrorists"),       # line 17: terrorism in general needs no attribution
+        (21, 1, "Terrorists"),       # a past attack is a particular event; line 23: suspects
+        (25, 13, "insisted"),        # only "claim" and "admit" have a legal sense
+        (27, 20, "terrorist"),       # a named group; line 29: a government's terrorist list
     ]
