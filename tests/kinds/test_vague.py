@@ -52,6 +52,7 @@ def test_vague_scopes_crowds_after_a_preposition_and_their_near_misses(run):
         # line 8: "is estimated to have cost" is a figure, not a view
         # line 9: a hedge in the reporter's voice ("may cost") and "how many" stay silent
         (10, 1, "Some"),    # "some artists"; "some boats" are no crowd of people
+        # line 11: what an audience did ("many fans queued", "some viewers watched") is a report
     ]
 
 
