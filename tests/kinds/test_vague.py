@@ -53,6 +53,7 @@ def test_vague_scopes_crowds_after_a_preposition_and_their_near_misses(run):
         # line 9: a hedge in the reporter's voice ("may cost") and "how many" stay silent
         (10, 1, "Some"),    # "some artists"; "some boats" are no crowd of people
         # line 11: what an audience did ("many fans queued", "some viewers watched") is a report
+        # line 12: "so many … believe" is a degree, not a source
     ]
 
 
