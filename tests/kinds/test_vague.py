@@ -54,6 +54,7 @@ def test_vague_scopes_crowds_after_a_preposition_and_their_near_misses(run):
         (10, 1, "Some"),    # "some artists"; "some boats" are no crowd of people
         # line 11: what an audience did ("many fans queued", "some viewers watched") is a report
         # line 12: "so many … believe" is a degree, not a source
+        (13, 7, "possible that"),  # not "not possible that", nor the warden's "possible that"
     ]
 
 
@@ -62,3 +63,4 @@ def test_scope_findings_ask_which(run):
     messages = {(f["line"], f["column"]): f["message"] for f in json.loads(result.out)["files"][0]["findings"]}
     assert messages[3, 4] == '"some" generalises without saying which: name them, or give the number and who counted'
     assert messages[7, 25] == '"many" credits the view to no one in particular: name who "many" are, or drop the claim'
+    assert messages[13, 7] == '"possible that": whose judgement? Say who thinks it possible, or state what is known'
