@@ -36,3 +36,31 @@ def test_findings_say_what_to_do(run):
     assert messages[5, 16] == '"probably": whose judgement? Say who thinks it likely, or state what is known'
     assert messages[9, 1] == ('"Some critics" credits the view to no one in particular: '
                                         'name who the critics are, or drop the claim')
+
+
+SCOPE_DRAFT = Path(__file__).with_name("vague-scope.md")
+
+
+def test_vague_scopes_crowds_after_a_preposition_and_their_near_misses(run):
+    assert _found(run, SCOPE_DRAFT) == [
+        (3, 4, "some"),     # "in some countries"
+        (4, 1, "Many"),     # "many cultures"; "three countries" is a count
+        # line 5: "some way below", "goes some way to": a degree, not a scope
+        # line 6: the keeper's own "in some cases" is attributed to the keeper
+        (7, 25, "many"),    # "admired by many"
+        (7, 49, "some"),    # "to some, ..."
+        # line 8: "is estimated to have cost" is a figure, not a view
+        # line 9: a hedge in the reporter's voice ("may cost") and "how many" stay silent
+        (10, 1, "Some"),    # "some artists"; "some boats" are no crowd of people
+        # line 11: what an audience did ("many fans queued", "some viewers watched") is a report
+        # line 12: "so many … believe" is a degree, not a source
+        (13, 7, "possible that"),  # not "not possible that", nor the warden's "possible that"
+    ]
+
+
+def test_scope_findings_ask_which(run):
+    result = run("check", "--format", "json", "--select", "vague-attribution", SCOPE_DRAFT)
+    messages = {(f["line"], f["column"]): f["message"] for f in json.loads(result.out)["files"][0]["findings"]}
+    assert messages[3, 4] == '"some" generalises without saying which: name them, or give the number and who counted'
+    assert messages[7, 25] == '"many" credits the view to no one in particular: name who "many" are, or drop the claim'
+    assert messages[13, 7] == '"possible that": whose judgement? Say who thinks it possible, or state what is known'
