@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from attriblint.analysis.model import Attribution
 
-CLAUSES = ("xcomp", "ccomp", "acomp")
+CLAUSES = ("xcomp", "ccomp", "acomp", "oprd")  # "seems to", "appears that", "seemed unperturbed"
 MARKERS = ("like", "as")  # "seems like", "appears as if"
 MAIN = ("ROOT", "conj")  # a main verb, or one joined to it ("… and seemed to")
 CONDITIONS = ("if", "unless")  # "he would serve if asked": no question was put
+OPENERS = ("when",)  # "When asked …": a participle the tagger may take for a past tense
 VOICING_LEXICONS = ("speech-verbs", "speech-verbs-with-content")
 
 
@@ -35,7 +36,7 @@ def find_impersonal(analysis) -> list[Attribution]:
             lemma, lower = token.lemma_.lower(), token.lower_
             if lemma in raising and token.pos_ in ("VERB", "AUX"):
                 words = _raising(token, voicing)
-            elif lemma in askers and token.tag_ == "VBN":
+            elif lemma in askers and (token.tag_ == "VBN" or _participle(token)):
                 words = _unasked(token)
             elif lemma in naming and token.tag_ == "VBN":
                 words = _named(token, naming[lemma])
@@ -51,8 +52,9 @@ def find_impersonal(analysis) -> list[Attribution]:
 
 
 def _raising(verb, voicing):
-    """"X seemed to …", "it appears that …", "seems like …"; not "appeared on TV", not in a
-    clause that qualifies a noun or a reason ("a gray sky that seemed to …"), and not "X
+    """"X seemed to …", "it appears that …", "seems like …", "seemed calm" (PolNeAR train:
+    26 of 47 main verbs with an adjective marked, as with a clause); not "appeared on TV", not
+    in a clause that qualifies a noun or a reason ("a gray sky that seemed to …"), and not "X
     appeared to blame Y": X's own words, however hedged."""
     if verb.dep_ not in MAIN:
         return None
@@ -64,6 +66,14 @@ def _raising(verb, voicing):
     if any(c.dep_ in ("prep", "mark") and c.lower_ in MARKERS for c in children):
         return _with_auxiliaries(verb)
     return None
+
+
+def _participle(verb) -> bool:
+    """A past form the tagger took for a finite verb, though it heads a clause with no subject
+    of its own that opens its sentence or follows "when": "Asked what …, she said …"."""
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl":
+        return False
+    return verb.i == verb.sent.start or verb.nbor(-1).lower_ in OPENERS
 
 
 def _unasked(verb):
