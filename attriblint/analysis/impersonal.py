@@ -17,7 +17,8 @@ CLAUSES = ("xcomp", "ccomp", "acomp")
 MARKERS = ("like", "as")  # "seems like", "appears as if"
 MAIN = ("ROOT", "conj")  # a main verb, or one joined to it ("… and seemed to")
 CONDITIONS = ("if", "unless")  # "he would serve if asked": no question was put
-OPENERS = ("when",)  # "When asked …": a participle the tagger may take for a past tense
+OPENERS = ("when",)
+NAMES = ("oprd", "attr", "dobj", "ccomp", "xcomp")  # what a naming participle gives: "dubbed the winner"  # "When asked …": a participle the tagger may take for a past tense
 VOICING_LEXICONS = ("speech-verbs", "speech-verbs-with-content")
 
 
@@ -93,17 +94,20 @@ def _unasked(verb):
 
 def _named(verb, wanted: list):
     """"is known as …", "was titled …", "what is now known as …"; an entry with prepositions
-    needs one of them. A label on a noun ("a group known as X", "an ad titled Y") only names
-    a thing."""
+    needs one of them, `any` an object, `alone` neither ("the plan was widely known"). A label
+    on a noun ("a group known as X", "an ad titled Y") only names a thing."""
     children = list(verb.children)
     if any(c.dep_ == "agent" for c in children):
         return None
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return None
     marker = next((c for c in children if c.dep_ == "prep" and c.lower_ in wanted), None)
+    named = any(c.dep_ in NAMES for c in children)
+    if "alone" in wanted and marker is None and not named and not any(c.dep_ == "prep" for c in children):
+        return _with_auxiliaries(verb)
     if "any" not in wanted and marker is None:
         return None
-    if "any" in wanted and not any(c.dep_ in ("oprd", "attr", "dobj", "ccomp", "xcomp") for c in children):
+    if "any" in wanted and not named:
         return None
     return _with_auxiliaries(verb) + ([marker] if marker is not None and marker.i == verb.i + 1 else [])
 

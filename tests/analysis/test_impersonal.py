@@ -22,6 +22,7 @@ def _cues(analyse, text, finder=find_impersonal):
     ("The protest is known as the Long Tide.", "is known as"),
     ("The wharf was dubbed the Iron Quay.", "was dubbed"),
     ("The skipper is best known for his night crossings.", "is best known for"),
+    ("The plan to close the pier was widely known.", "was widely known"),     # nothing follows
     ("The mayor reportedly favours a second bridge.", "reportedly"),
     ("The councillor was booed at the harbour meeting.", "was booed"),
     ("Lena Brandt was announced the winner of the rowing race.", "was announced"),
