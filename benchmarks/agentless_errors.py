@@ -1,7 +1,8 @@
 """Where agentless attributions go wrong on PolNeAR, counted the way score.py counts them
 (sentence level: one of our `agentless` cues vs an annotated `Attribution-no-source` cue).
-Prints P/R, then the cue words of false positives and of missed annotations, most common
-first, and with --show the sentences themselves. Study the train split; measure on dev.
+Prints P/R, then the cue words of our hits, of false positives and of missed annotations,
+most common first (a class's precision is its tp count over tp + fp), and with --show the
+sentences themselves. Study the train split; measure on dev.
 
     python benchmarks/agentless_errors.py [--split train] [--limit 100] [--show fp,fn]
 """
@@ -53,9 +54,9 @@ def main(argv=None) -> int:
     counts = Counter(kind for kind, *_ in rows)
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     print(f"{options.split}: P {tp / max(1, tp + fp):.3f}  R {tp / max(1, tp + fn):.3f}  (tp {tp}, fp {fp}, fn {fn})")
-    for kind, words in (("fp", 1), ("fn", 2)):
+    for kind, words, label in (("tp", 1, "tp cues (ours)"), ("fp", 1, "fp cues"), ("fn", 2, "fn cues")):
         cues = Counter(cue.lower() for row in rows if row[0] == kind for cue in set(row[words]))
-        print(f"\n{kind} cues: " + ", ".join(f"{cue!r} {n}" for cue, n in cues.most_common(options.top)))
+        print(f"\n{label}: " + ", ".join(f"{cue!r} {n}" for cue, n in cues.most_common(options.top)))
     shown = set(filter(None, options.show.split(",")))
     for kind, found, marked, sentence in rows:
         if kind in shown:

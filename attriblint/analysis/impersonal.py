@@ -17,6 +17,8 @@ CLAUSES = ("xcomp", "ccomp", "acomp")
 MARKERS = ("like", "as")  # "seems like", "appears as if"
 MAIN = ("ROOT", "conj")  # a main verb, or one joined to it ("… and seemed to")
 CONDITIONS = ("if", "unless")  # "he would serve if asked": no question was put
+OPENERS = ("when",)
+NAMES = ("oprd", "attr", "dobj", "ccomp", "xcomp")  # what a naming participle gives: "dubbed the winner"  # "When asked …": a participle the tagger may take for a past tense
 VOICING_LEXICONS = ("speech-verbs", "speech-verbs-with-content")
 
 
@@ -35,7 +37,7 @@ def find_impersonal(analysis) -> list[Attribution]:
             lemma, lower = token.lemma_.lower(), token.lower_
             if lemma in raising and token.pos_ in ("VERB", "AUX"):
                 words = _raising(token, voicing)
-            elif lemma in askers and token.tag_ == "VBN":
+            elif lemma in askers and (token.tag_ == "VBN" or _participle(token)):
                 words = _unasked(token)
             elif lemma in naming and token.tag_ == "VBN":
                 words = _named(token, naming[lemma])
@@ -53,7 +55,8 @@ def find_impersonal(analysis) -> list[Attribution]:
 def _raising(verb, voicing):
     """"X seemed to …", "it appears that …", "seems like …"; not "appeared on TV", not in a
     clause that qualifies a noun or a reason ("a gray sky that seemed to …"), and not "X
-    appeared to blame Y": X's own words, however hedged."""
+    appeared to blame Y": X's own words, however hedged. Not "seemed calm" (an adjective the
+    parser takes for a predicate object): PolNeAR train marks 26 of 47, too few."""
     if verb.dep_ not in MAIN:
         return None
     children = list(verb.children)
@@ -66,30 +69,45 @@ def _raising(verb, voicing):
     return None
 
 
+def _participle(verb) -> bool:
+    """A past form the tagger took for a finite verb, though it heads a clause with no subject
+    of its own that opens its sentence or follows "when": "Asked what …, she said …"."""
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl":
+        return False
+    return verb.i == verb.sent.start or verb.nbor(-1).lower_ in OPENERS
+
+
 def _unasked(verb):
-    """"Asked about the loan, she said …" or "he was asked whether …", with no asker named."""
+    """"Asked about the loan, she said …" or "he was asked whether …", with no asker named. An
+    object is the question put ("was asked a simple question", "Asked a direct question, …"),
+    unless an auxiliary makes the verb active ("having asked the clerk")."""
     children = list(verb.children)
-    if any(c.dep_ in ("agent", "nsubj", "dobj") or c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+    if any(c.dep_ in ("agent", "nsubj") or c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
         return None
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     if not passive and verb.dep_ not in ("advcl", "acl", "ROOT"):
+        return None
+    if not passive and any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "aux" for c in children):
         return None
     return _with_auxiliaries(verb)
 
 
 def _named(verb, wanted: list):
     """"is known as …", "was titled …", "what is now known as …"; an entry with prepositions
-    needs one of them. A label on a noun ("a group known as X", "an ad titled Y") only names
-    a thing."""
+    needs one of them, `any` an object, `alone` neither ("the plan was widely known"). A label
+    on a noun ("a group known as X", "an ad titled Y") only names a thing."""
     children = list(verb.children)
     if any(c.dep_ == "agent" for c in children):
         return None
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return None
     marker = next((c for c in children if c.dep_ == "prep" and c.lower_ in wanted), None)
+    named = any(c.dep_ in NAMES for c in children)
+    if "alone" in wanted and marker is None and not named and not any(c.dep_ == "prep" for c in children):
+        return _with_auxiliaries(verb)
     if "any" not in wanted and marker is None:
         return None
-    if "any" in wanted and not any(c.dep_ in ("oprd", "attr", "dobj", "ccomp", "xcomp") for c in children):
+    if "any" in wanted and not named:
         return None
     return _with_auxiliaries(verb) + ([marker] if marker is not None and marker.i == verb.i + 1 else [])
 

@@ -16,10 +16,13 @@ def _cues(analyse, text, finder=find_impersonal):
     ("It appears that the ferry will not sail before noon.", "appears"),
     ("The quarry plan seems like a lost cause for the council.", "seems"),
     ("Asked about the budget gap, the treasurer shrugged.", "Asked"),
+    ("Asked what the new berth would cost, the harbour master laughed.", "Asked"),  # tagged VBD
     ("The treasurer was asked whether the levy would rise.", "was asked"),
+    ("The mayor was asked a simple question about the ferry.", "was asked"),  # the question put
     ("The protest is known as the Long Tide.", "is known as"),
     ("The wharf was dubbed the Iron Quay.", "was dubbed"),
     ("The skipper is best known for his night crossings.", "is best known for"),
+    ("The plan to close the pier was widely known.", "was widely known"),     # nothing follows
     ("The mayor reportedly favours a second bridge.", "reportedly"),
     ("The councillor was booed at the harbour meeting.", "was booed"),
     ("Lena Brandt was announced the winner of the rowing race.", "was announced"),
@@ -37,9 +40,12 @@ def test_each_construction_is_an_agentless_cue(analyse, text, cue):
     "The ferry apparently left early.",                               # the reporter's hedge
     "The skipper allegedly sold the catch twice.",                    # not marked by PolNeAR
     "Under a sky that seemed to darken, the boats came home.",       # qualifies a noun
+    "The dock workers seemed oddly calm.",                            # an adjective: too seldom marked
     "The treasurer appeared to blame the auditors.",                  # the treasurer's words
     "She would chair the board if asked.",                            # no question was put
     "The treasurer asked the auditors about the budget gap.",         # an asker is named
+    "The treasurer asked what the levy pays for.",                     # a past tense with a subject
+    "Having asked the clerk for the keys, the mayor left.",            # active: the mayor asked
     "The councillor was booed by the dock workers at the meeting.",   # agent given
     "The bridge has long known better days.",                         # "known" needs "as" or "for"
     "The ferry was announced by the harbour master as cancelled.",    # agent given
