@@ -21,8 +21,10 @@ def speaker_labels(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
     if colon:
         label = tokens[:colon]
         rest = tokens[colon + 1:]
-        headline = _title_case(tokens)
         opening = sentence.start == block.paragraph.start
+        if opening and len(rest) < 3:  # "Ann Lee: She | said …": a turn the parser cut short
+            rest = [t for t in block.doc[tokens[colon].i + 1:] if not t.is_space]
+        headline = _title_case(label + rest)
         if _labels_speaker(label, lexicon, headline or opening) and (_says_something(rest, headline) if rest
                                                                      else _names_speaker(label, lexicon)):
             source = (block.span(label[0])[0], block.span(label[-1])[1])
@@ -38,10 +40,15 @@ def _labels_speaker(label, lexicon: Lexicon, standalone: bool) -> bool:
     (a transcript) any short label of capitalised words ("Issa: Clinton's Honesty Is in
     Question", "FALLIN: I think", which the tagger does not read as names)."""
     if any(t.tag_ in FINITE or t.lower_ in ("from", "online") or t.lower_ in lexicon.not_labels for t in label) \
-            or label[0].pos_ in ("DET", "CCONJ", "INTJ", "ADV") or any(t.is_punct for t in label):
+            or label[0].pos_ in ("DET", "CCONJ", "INTJ", "ADV") or any(t.is_punct and not _joins(t) for t in label):
         return False  # "The Latest: …", "But beware, Republicans: …"
     return any(t.pos_ == "PROPN" or t.lemma_.lower() in lexicon.label_nouns for t in label) or \
         (standalone and len(label) <= 3 and all(t.is_title or t.is_upper for t in label))
+
+
+def _joins(mark) -> bool:
+    """The hyphen of a double name ("Seitz-Wald"), written with no space either side."""
+    return mark.text in ("-", "‐") and mark.i > 0 and not mark.nbor(-1).whitespace_ and not mark.whitespace_
 
 
 def _names_speaker(label, lexicon: Lexicon) -> bool:
