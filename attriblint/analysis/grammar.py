@@ -157,8 +157,8 @@ def speaker_nearby(verb):
                 and token.ent_type_ not in ("DATE", "TIME"):
             return token
     relative = _before_relative_clause(verb)
-    if relative is not None:
-        return relative
+    if relative is not None or verb.i == verb.sent.start:
+        return relative  # "Declared Candidates": what opens a line names no speaker after it
     return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep")
                  and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")), None)
 
