@@ -42,3 +42,22 @@ def test_a_transcript_turn_cut_short_by_the_parser_runs_to_the_end_of_its_paragr
 def test_a_call_to_follow_someone_is_no_speakers_label(analyse):
     text = "Follow Ann Okafor on Twitter: she posts from the harbour every day."
     assert _records(analyse, text) == []
+
+
+def test_any_verb_after_a_closed_quotation_and_its_speaker_signs_it(analyse):
+    text = "“Who pays for the pier?” Okafor laughed."
+    assert _records(analyse, text) == [("direct", "laughed", "Okafor", "“Who pays for the pier?”")]
+
+
+def test_a_verb_joined_to_the_main_one_hands_over_to_a_colon(analyse):
+    text = "Okafor waved at the crowd and boomed: “We will rebuild the pier.”"
+    assert _records(analyse, text) == [("direct", "boomed", "Okafor", "“We will rebuild the pier.”")]
+
+
+def test_a_clause_that_hands_over_to_a_quotation_after_a_colon(analyse):
+    text = "Okafor then addressed the harbour board again: “Who pays for the pier now?”"
+    assert _records(analyse, text) == [("direct", "addressed", "Okafor", "“Who pays for the pier now?”")]
+
+
+def test_a_colon_before_a_list_introduces_nothing(analyse):
+    assert _records(analyse, "The mayor visited three towns: Ayr, Troon and Largs.") == []
