@@ -24,8 +24,6 @@ def find_attributions(analysis) -> list[Attribution]:
     lexicon = Lexicon.of(analysis)
     found: list[Attribution] = []
     for sentence in analysis.sentences:
-        if _publishers_note(analysis, sentence, lexicon):
-            continue
         replies = _replies(sentence, lexicon)
         found += replies
         found += [a for a in _verb_cues(analysis, sentence, lexicon)
@@ -35,14 +33,6 @@ def find_attributions(analysis) -> list[Attribution]:
         found += [a for a in noun_cues(sentence, lexicon) if not any(a.source == b.source for b in found)]
     found = link_quotes(analysis, found) + agentless_records(analysis, analysis.agentless_passives)
     return sorted(found, key=lambda a: (a.cue or a.content or (0, 0)))
-
-
-def _publishers_note(analysis, sentence, lexicon: Lexicon) -> bool:
-    """"Editor's note: …": the publication's own note on a story reports no one's words
-    (PolNeAR annotators discard it)."""
-    paragraph = sentence.block.paragraph
-    opening = analysis.document.prose[paragraph.start:paragraph.start + 40].lower().replace("’", "'")
-    return any(opening.startswith(note + ":") for note in lexicon.notes)
 
 
 # ---------------------------------------------------------------- cues in one sentence

@@ -36,7 +36,6 @@ class Lexicon:
     reckonings: frozenset[str]
     findings: frozenset[str]
     first_person: frozenset[str]
-    notes: tuple[str, ...]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -54,8 +53,7 @@ class Lexicon:
                    frozenset(lex.get("stance-adjectives", [])),
                    frozenset(lex.get("speech-objects-with-content", [])),
                    frozenset(lex.get("according-by", [])), frozenset(lex.get("according-in", [])),
-                   frozenset(lex.get("first-person-belief-verbs", [])),
-                   tuple(str(n).lower() for n in lex.get("publishers-notes", [])))
+                   frozenset(lex.get("first-person-belief-verbs", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small

@@ -61,3 +61,8 @@ def test_a_clause_that_hands_over_to_a_quotation_after_a_colon(analyse):
 
 def test_a_colon_before_a_list_introduces_nothing(analyse):
     assert _records(analyse, "The mayor visited three towns: Ayr, Troon and Largs.") == []
+
+
+def test_a_long_title_with_a_hyphen_is_no_speakers_label(analyse):
+    text = "Harbour Gazette's Arts-Business Digest: The pier needs a new owner before winter."
+    assert [r for r in _records(analyse, text) if r[1] == ":"] == []
