@@ -23,8 +23,10 @@ def speaker_labels(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         label = tokens[:colon]
         rest = tokens[colon + 1:]
         opening = sentence.start == block.paragraph.start
-        if opening and len(rest) < 3:  # "Ann Lee: She | said …": a turn the parser cut short
-            rest = [t for t in block.doc[tokens[colon].i + 1:] if not t.is_space]
+        if opening and len(rest) < 3:  # "Ann Lee: She | said …", "LEE: | I …": a turn the parser cut short
+            turn = [t for t in block.doc[tokens[colon].i + 1:] if not t.is_space]
+            if rest or not _title_case(label + turn):  # not a headline's kicker ("Night Over Harbour: | The …")
+                rest = turn
         headline = _title_case(label + rest)
         if _labels_speaker(label, lexicon, headline or opening) and (_says_something(rest, headline) if rest
                                                                      else _names_speaker(label, lexicon)):

@@ -66,3 +66,15 @@ def test_a_colon_before_a_list_introduces_nothing(analyse):
 def test_a_long_title_with_a_hyphen_is_no_speakers_label(analyse):
     text = "Harbour Gazette's Arts-Business Digest: The pier needs a new owner before winter."
     assert [r for r in _records(analyse, text) if r[1] == ":"] == []
+
+
+def test_a_section_heading_that_ends_with_a_colon_speaks_nothing(analyse):
+    text = "Night Over Harbour: The Pier Was Closed In May But Reopened To Avoid Bad Press."
+    assert [r for r in _records(analyse, text) if r[1] == ":"] == []
+
+
+
+def test_a_speakers_label_the_parser_cut_from_the_turn_still_speaks_it(analyse):
+    text = "OKAFOR: He’s now running the harbour board. Nobody voted for him."
+    turn = [r for r in _records(analyse, text) if r[1] == ":"]
+    assert turn == [("indirect", ":", "OKAFOR", text[text.index("He"):])]
