@@ -157,14 +157,14 @@ def _poll_answer(verb, lexicon: Lexicon) -> bool:
 
 
 def _before_colon(verb) -> bool:
-    """"Cruz continued: …", "she leaned in and boomed: …", "she addressed them again: “…”":
+    """"Cruz continued: …", "she waved and boomed: …", "she turned to the board: “…”":
     any finite main verb that hands over to a colon (and a quotation) introduces what was
     said; not a label such as "Contributing: …"."""
     if verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in FINITE:
         return False
     if verb.i + 1 < len(verb.doc) and verb.nbor(1).text == ":":
         return True
-    colon = next((c for c in verb.children if c.text == ":" and c.i > verb.i), None)  # "addressed them again: “…”"
+    colon = next((c for c in verb.children if c.text == ":" and c.i > verb.i), None)  # "turned to the board: “…”"
     return colon is not None and colon.i + 1 < len(verb.doc) and quote_mark(verb.doc[colon.i + 1]) and \
         subject_of(verb) is not None
 

@@ -70,7 +70,7 @@ def _speaker_of(analysis, starts, speaking, cue_starts, first, last, words):
 
 
 def _sentence_quoted(quoted: str) -> bool:
-    """"“Everybody sues, right?”": a short quotation that is a whole sentence, capital to
+    """"“Everyone waits, right?”": a short quotation that is a whole sentence, capital to
     stop, is a statement, not a scare-quoted term."""
     inner = quoted.strip("\"“”'‘’` ")
     return inner[:1].isupper() and inner[-1:] in ".?!"

@@ -51,7 +51,7 @@ def _labels_speaker(label, lexicon: Lexicon, standalone: bool) -> bool:
 
 def _joins(mark, label) -> bool:
     """The hyphen of a double name ("Ann Lee-Okafor"), written with no space either side, in
-    a label as short as a name (not "Politico's Culture-Business Report")."""
+    a label as short as a name (not "the Gazette's Arts-Business Digest")."""
     return mark.text in ("-", "‐") and mark.i > 0 and not mark.nbor(-1).whitespace_ and not mark.whitespace_ \
         and len([t for t in label if not t.is_punct]) <= NAME_MAX_WORDS
 

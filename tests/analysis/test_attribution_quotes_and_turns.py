@@ -15,7 +15,7 @@ def test_a_quotation_after_a_no_break_space_goes_to_the_speaker_before_it(analys
 
 
 def test_a_short_quotation_that_is_a_whole_sentence_is_a_statement(analyse):
-    text = '"They sue," the mayor said. "Everybody sues."'
+    text = '"We wait," the mayor said. "Everyone waits."'
     assert _records(analyse, text) == [("indirect", "said", "the mayor", text[1:])]
 
 
@@ -31,7 +31,7 @@ def test_a_year_cut_short_with_an_apostrophe_opens_no_quotation(analyse):
 
 
 def test_a_transcript_turn_cut_short_by_the_parser_runs_to_the_end_of_its_paragraph(analyse):
-    text = ("Ann Lee-Okafor: She [the mayor] is right about the ferry, but it is late. "
+    text = ("Ann Lee-Okafor: She [the mayor] wants the ferry back, but it is late. "
             "The pier is falling apart and nobody will pay for it.\n\n"
             "The council meets on Monday.")
     records = _records(analyse, text)
@@ -75,6 +75,6 @@ def test_a_section_heading_that_ends_with_a_colon_speaks_nothing(analyse):
 
 
 def test_a_speakers_label_the_parser_cut_from_the_turn_still_speaks_it(analyse):
-    text = "OKAFOR: He’s now running the harbour board. Nobody voted for him."
+    text = "OKAFOR: She’s in charge of the harbour board now. Nobody voted for her."
     turn = [r for r in _records(analyse, text) if r[1] == ":"]
-    assert turn == [("indirect", ":", "OKAFOR", text[text.index("He"):])]
+    assert turn == [("indirect", ":", "OKAFOR", text[text.index("She"):])]
