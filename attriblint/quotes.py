@@ -10,7 +10,7 @@ OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
 PAIR = "''"  # two apostrophes (or two backticks opening) stand for one double mark
 DOUBLE_MARKS = (*OPENING_DOUBLE, "”", '"', PAIR)
-_BEFORE_OPENING = set(" \t\r\n([{—–-/:;,")
+_BEFORE_OPENING = set("([{—–-/:;,")  # and any space, the no-break space of web copy too
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,19 @@ def _opens(text: str, i: int, start: int) -> bool:
     if ch in OPENING_DOUBLE:
         return True
     if ch == "”":  # a closing mark typed to open: at a word's start, after a space
-        return (i == start or text[i - 1] in _BEFORE_OPENING) and text[i + 1:i + 2].isalnum()
+        return _after_space(text, i, start) and text[i + 1:i + 2].isalnum()
     if ch not in "\"‘'`" or ch in "'`" and _mark_at(text, i) != PAIR:
         return False
-    after_space = i == start or text[i - 1] in _BEFORE_OPENING
+    after_space = _after_space(text, i, start)
     if ch in "'`":  # a pair opens before a word
         return after_space and text[i + 2:i + 3].strip() != ""
-    return after_space
+    return after_space and not (ch == "‘" and text[i + 1:i + 2].isdigit())  # "the ‘90s", "‘16": a year cut short
+
+
+def _after_space(text: str, i: int, start: int) -> bool:
+    """A mark at a paragraph's start, or after a space (a no-break one too: `he said.\xa0"And …`)
+    or an opening bracket, dash or stop."""
+    return i == start or text[i - 1].isspace() or text[i - 1] in _BEFORE_OPENING
 
 
 def _closes(text: str, i: int, mark: str) -> bool:

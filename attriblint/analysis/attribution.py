@@ -9,7 +9,7 @@ from __future__ import annotations
 from attriblint.analysis.carryover import link_quotes
 from attriblint.analysis.feelings import stance_adjectives
 from attriblint.analysis.grammar import AUTHOR, NOT_SPEAKERS, SUBJECTS, Lexicon, cue_span, source_span, \
-    speaker_nearby, subject_of
+    quote_mark, speaker_nearby, subject_of
 from attriblint.analysis.impersonal import agentless_records
 from attriblint.analysis.labels import dash_labels, headline_verbs, speaker_labels
 from attriblint.analysis.model import Attribution
@@ -63,7 +63,7 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         if verb.pos_ not in ("VERB", "AUX") and not _mistagged_verb(verb):
             continue
         strict = bool(lexicon.known(verb, lexicon.speech)) or _before_colon(verb) or _poll_answer(verb, lexicon) \
-            or _evidence(verb, lexicon)
+            or _evidence(verb, lexicon) or _signs_quotation(verb)
         content = _complement(verb)
         topic = None if strict else _topic(verb, lexicon)
         if topic is not None:  # "talked about the economy", "weighed in on the race"
@@ -157,9 +157,29 @@ def _poll_answer(verb, lexicon: Lexicon) -> bool:
 
 
 def _before_colon(verb) -> bool:
-    """"Cruz continued: …": any finite verb that hands over to a colon introduces what was
+    """"Cruz continued: …", "she waved and boomed: …", "she turned to the board: “…”":
+    any finite main verb that hands over to a colon (and a quotation) introduces what was
     said; not a label such as "Contributing: …"."""
-    return verb.i + 1 < len(verb.doc) and verb.nbor(1).text == ":" and verb.dep_ == "ROOT" and verb.tag_ in FINITE
+    if verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in FINITE:
+        return False
+    if verb.i + 1 < len(verb.doc) and verb.nbor(1).text == ":":
+        return True
+    colon = next((c for c in verb.children if c.text == ":" and c.i > verb.i), None)  # "turned to the board: “…”"
+    return colon is not None and colon.i + 1 < len(verb.doc) and quote_mark(verb.doc[colon.i + 1]) and \
+        subject_of(verb) is not None
+
+
+def _signs_quotation(verb) -> bool:
+    """"“…,” he continued.", "“…?” she laughed": a quotation closed on a comma, question or
+    exclamation mark, then a speaker and a finite verb that ends the sentence, whatever the verb."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in FINITE or verb.i + 1 < len(doc) and not doc[verb.i + 1].is_punct:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.i > verb.i or any(c.i > verb.i and not c.is_punct for c in verb.children):
+        return False
+    first = min(t.i for t in subject.subtree)
+    return first >= 2 and doc[first - 1].is_quote and doc[first - 2].text in (",", "?", "!")
 
 
 def _passive(verb) -> bool:

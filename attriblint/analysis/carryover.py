@@ -26,7 +26,7 @@ def link_quotes(analysis, found: list[Attribution]) -> list[Attribution]:
     for pieces in groups.values():
         first, last = pieces[0], pieces[-1]
         words = sum(len(document.prose[q.start:q.end].split()) for q in pieces)
-        if words < QUOTE_MIN_WORDS:
+        if words < QUOTE_MIN_WORDS and not _sentence_quoted(document.prose[first.start:last.end]):
             continue
         owner = _speaker_of(analysis, starts, speaking, cue_starts, first, last, words)
         here = document.paragraph_index(first.start)
@@ -67,6 +67,13 @@ def _speaker_of(analysis, starts, speaking, cue_starts, first, last, words):
         if here - there <= 1:
             return candidate
     return None
+
+
+def _sentence_quoted(quoted: str) -> bool:
+    """"“Everyone waits, right?”": a short quotation that is a whole sentence, capital to
+    stop, is a statement, not a scare-quoted term."""
+    inner = quoted.strip("\"“”'‘’` ")
+    return inner[:1].isupper() and inner[-1:] in ".?!"
 
 
 def _union(a, b):

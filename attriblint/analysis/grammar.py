@@ -112,10 +112,10 @@ def _speaker_among(verb, subjects):
 
 def _quote_between(token, verb) -> bool:
     doc = verb.doc
-    return any(_quote_mark(t) for t in doc[min(token.i, verb.i) + 1:max(token.i, verb.i)])
+    return any(quote_mark(t) for t in doc[min(token.i, verb.i) + 1:max(token.i, verb.i)])
 
 
-def _quote_mark(token) -> bool:
+def quote_mark(token) -> bool:
     """A quotation mark, not the apostrophe of "veterans' families"."""
     return token.is_quote and token.tag_ != "POS" and token.dep_ != "case"
 
@@ -124,7 +124,7 @@ def _named_after_quote(verb):
     """"“…,” Okafor, the port's director, said": a name between a closing quotation mark and
     the verb that the parser hung on the quotation instead of the verb."""
     doc = verb.doc
-    opening = next((i for i in range(verb.i - 1, max(verb.i - 12, -1), -1) if _quote_mark(doc[i])), None)
+    opening = next((i for i in range(verb.i - 1, max(verb.i - 12, -1), -1) if quote_mark(doc[i])), None)
     if opening is None or opening + 1 >= verb.i:
         return None
     words = doc[opening + 1:verb.i]
@@ -155,8 +155,8 @@ def speaker_nearby(verb):
                 and token.ent_type_ not in ("DATE", "TIME"):
             return token
     relative = _before_relative_clause(verb)
-    if relative is not None:
-        return relative
+    if relative is not None or verb.i == verb.sent.start:
+        return relative  # "Declared Candidates": what opens a line names no speaker after it
     return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep")
                  and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")), None)
 
@@ -183,7 +183,7 @@ def source_span(block, head):
             continue
         keep += list(child.subtree)
     keep = sorted(keep, key=lambda t: t.i)
-    mark = next((t for t in reversed(head.doc[keep[0].i:head.i]) if _quote_mark(t)), None)
+    mark = next((t for t in reversed(head.doc[keep[0].i:head.i]) if quote_mark(t)), None)
     if mark is not None:  # "…top-notch,” Gene Marsh, an adviser, said": the quotation's tail is no source
         keep = [t for t in keep if t.i > mark.i]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):

@@ -9,6 +9,7 @@ from attriblint.analysis.model import Attribution
 
 LABEL_MAX_WORDS = 8  # "Former Attorney General Michael Mukasey at the convention:"
 HEADLINE_MAX_WORDS = 16
+NAME_MAX_WORDS = 3  # "Ann Lee-Okafor", "Mary Ann Lee-Okafor"
 FINITE = ("VBD", "VBZ", "VBP", "MD")  # a label with a finite verb is a clause, not a speaker
 DASHES = ("―", "—", "–")
 
@@ -21,8 +22,12 @@ def speaker_labels(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
     if colon:
         label = tokens[:colon]
         rest = tokens[colon + 1:]
-        headline = _title_case(tokens)
         opening = sentence.start == block.paragraph.start
+        if opening and len(rest) < 3:  # "Ann Lee: She | said …", "LEE: | I …": a turn the parser cut short
+            turn = [t for t in block.doc[tokens[colon].i + 1:] if not t.is_space]
+            if rest or not _title_case(label + turn):  # not a headline's kicker ("Night Over Harbour: | The …")
+                rest = turn
+        headline = _title_case(label + rest)
         if _labels_speaker(label, lexicon, headline or opening) and (_says_something(rest, headline) if rest
                                                                      else _names_speaker(label, lexicon)):
             source = (block.span(label[0])[0], block.span(label[-1])[1])
@@ -38,10 +43,17 @@ def _labels_speaker(label, lexicon: Lexicon, standalone: bool) -> bool:
     (a transcript) any short label of capitalised words ("Issa: Clinton's Honesty Is in
     Question", "FALLIN: I think", which the tagger does not read as names)."""
     if any(t.tag_ in FINITE or t.lower_ in ("from", "online") or t.lower_ in lexicon.not_labels for t in label) \
-            or label[0].pos_ in ("DET", "CCONJ", "INTJ", "ADV") or any(t.is_punct for t in label):
+            or label[0].pos_ in ("DET", "CCONJ", "INTJ", "ADV") or any(t.is_punct and not _joins(t, label) for t in label):
         return False  # "The Latest: …", "But beware, Republicans: …"
     return any(t.pos_ == "PROPN" or t.lemma_.lower() in lexicon.label_nouns for t in label) or \
         (standalone and len(label) <= 3 and all(t.is_title or t.is_upper for t in label))
+
+
+def _joins(mark, label) -> bool:
+    """The hyphen of a double name ("Ann Lee-Okafor"), written with no space either side, in
+    a label as short as a name (not "the Gazette's Arts-Business Digest")."""
+    return mark.text in ("-", "‐") and mark.i > 0 and not mark.nbor(-1).whitespace_ and not mark.whitespace_ \
+        and len([t for t in label if not t.is_punct]) <= NAME_MAX_WORDS
 
 
 def _names_speaker(label, lexicon: Lexicon) -> bool:

@@ -71,6 +71,22 @@ def test_a_name_made_a_second_subject_of_its_relative_clause(vocab):
     assert speaker_nearby(doc[10]).text == "Vale"
 
 
+def test_a_speaker_named_after_the_verb_at_the_end_of_the_sentence(vocab):
+    # The pier will reopen, said a port official.  (no subject; the name follows the verb)
+    doc = _doc(vocab, [("The", "DET", "det", 1), ("pier", "NOUN", "nsubj", 3), ("will", "AUX", "aux", 3),
+                       ("reopen", "VERB", "ccomp", 5), (",", "PUNCT", "punct", 5), ("said", "VERB", "ROOT", 5),
+                       ("a", "DET", "det", 8), ("port", "NOUN", "compound", 8), ("official", "NOUN", "dobj", 5),
+                       (".", "PUNCT", "punct", 5)])
+    assert speaker_nearby(doc[5]).text == "official"
+
+
+def test_no_speaker_after_a_verb_that_opens_the_line(vocab):
+    # Declared Harbour Candidates.  (a list's heading: the noun is what was declared)
+    doc = _doc(vocab, [("Declared", "VERB", "ROOT", 0), ("Harbour", "PROPN", "compound", 2),
+                       ("Candidates", "PROPN", "dobj", 0), (".", "PUNCT", "punct", 0)])
+    assert speaker_nearby(doc[0]) is None
+
+
 def test_a_source_span_leaves_out_the_end_of_a_quotation_hung_on_its_name():
     """The small model sometimes makes the quotation's last words modifiers of the speaker's
     name ("…top-notch,” Gene Marsh, an adviser, said"): the parse is given here as it came."""
