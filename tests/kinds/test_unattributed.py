@@ -10,6 +10,13 @@ def _findings(run, path):
     return result, json.loads(result.out)["files"][0]["findings"]
 
 
+def _story_findings(run, folder, text: str):
+    """_findings of a draft `story.txt` in `folder` holding `text`."""
+    draft = folder / "story.txt"
+    draft.write_text(text, encoding="utf-8")
+    return _findings(run, draft)
+
+
 def test_flags_unsourced_claims_and_names_the_signal(run, isolated):
     result, found = _findings(run, FIXTURES / "unattributed-draft.md")
     assert result.code == 1
@@ -26,11 +33,10 @@ def test_headline_dateline_byline_question_and_sourced_lines_pass(run, isolated)
 
 
 def test_a_source_or_a_quotation_clears_the_claim(run, isolated):
-    draft = isolated / "story.txt"
-    draft.write_text("About 15,000 homes have lost power across the district, the utility said.\n"
-                     "“About 15,000 homes have lost power across the whole district tonight.”\n"
-                     "About 15,000 homes have lost power across the district.\n", encoding="utf-8")
-    _, found = _findings(run, draft)
+    _, found = _story_findings(run, isolated,
+                               "About 15,000 homes have lost power across the district, the utility said.\n"
+                               "“About 15,000 homes have lost power across the whole district tonight.”\n"
+                               "About 15,000 homes have lost power across the district.\n")
     assert [f["line"] for f in found] == [3]
 
 
@@ -40,10 +46,9 @@ def test_signals_are_configurable(run, isolated):
                     "    message: 'no source for {signal} \"{match}\"'\n"
                     "    signals:\n      - name: a boast\n        words: [record]\n", encoding="utf-8")
     (isolated / ".attriblint.yaml").write_text(f"rules: [{pack}]\n", encoding="utf-8")
-    draft = isolated / "story.txt"
-    draft.write_text("The harvest this autumn was a record for the whole valley.\n"
-                     "About 15,000 homes have lost power across the district.\n", encoding="utf-8")
-    result, found = _findings(run, draft)
+    result, found = _story_findings(run, isolated,
+                                    "The harvest this autumn was a record for the whole valley.\n"
+                                    "About 15,000 homes have lost power across the district.\n")
     assert [(f["line"], f["message"], f["severity"]) for f in found] == [
         (1, 'no source for a boast "record"', "info")]
     assert result.code == 0
@@ -101,11 +106,10 @@ def test_main_clause_is_a_configurable_narrowing(run, isolated):
                     "    signals:\n      - name: advice\n        words: [should]\n        main-clause: true\n",
                     encoding="utf-8")
     (isolated / ".attriblint.yaml").write_text(f"rules: [{pack}]\n", encoding="utf-8")
-    draft = isolated / "story.txt"
-    draft.write_text("The council should rebuild the old harbour bridge this year.\n"
-                     "Drivers who should know better ignored the closure signs on the bridge.\n"
-                     "The council should not rebuild the old harbour bridge this year.\n", encoding="utf-8")
-    _, found = _findings(run, draft)
+    _, found = _story_findings(run, isolated,
+                               "The council should rebuild the old harbour bridge this year.\n"
+                               "Drivers who should know better ignored the closure signs on the bridge.\n"
+                               "The council should not rebuild the old harbour bridge this year.\n")
     assert [(f["line"], f["message"]) for f in found] == [(1, 'no source for advice "should"')]
 
 
@@ -121,17 +125,15 @@ def test_an_evaluative_complement_of_the_main_verb_is_a_judgement(run, isolated)
 
 
 def test_measures_scores_market_prices_and_conditions_are_no_claims(run, isolated):
-    draft = isolated / "story.txt"
-    draft.write_text("Brent crude rose 45 cents to $62.10 a barrel in early trading.\n\n"
-                     "Ortega kicked 14 points as the home side beat the visitors.\n\n"
-                     "The striker scored from 30 yards in the second half of the game.\n\n"
-                     "For the study, researchers questioned 12,500 people in six countries.\n\n"
-                     "She cannot be returned to the island if that would mean a jail term.\n\n"
-                     "More than 3,000 homes were destroyed in the floods last week.\n\n"
-                     "The decision would mean the end of the ferry service to the island.\n\n"
-                     "Soldiers fired 50 shots into the crowd in the square on Friday.\n",
-                     encoding="utf-8")
-    _, found = _findings(run, draft)
+    _, found = _story_findings(run, isolated,
+                               "Brent crude rose 45 cents to $62.10 a barrel in early trading.\n\n"
+                               "Ortega kicked 14 points as the home side beat the visitors.\n\n"
+                               "The striker scored from 30 yards in the second half of the game.\n\n"
+                               "For the study, researchers questioned 12,500 people in six countries.\n\n"
+                               "She cannot be returned to the island if that would mean a jail term.\n\n"
+                               "More than 3,000 homes were destroyed in the floods last week.\n\n"
+                               "The decision would mean the end of the ferry service to the island.\n\n"
+                               "Soldiers fired 50 shots into the crowd in the square on Friday.\n")
     assert [(f["line"], f["signal"], f["text"].split()[0]) for f in found] == [
         (11, "a figure", "More"), (13, "a prediction", "The"), (15, "a figure", "Soldiers")]
 
@@ -162,10 +164,8 @@ def test_a_report_cited_in_the_lead_sources_the_figures_that_follow(run, isolate
 
 
 def test_a_players_record_is_public_but_a_count_of_people_is_a_claim(run, isolated):
-    draft = isolated / "story.txt"
-    draft.write_text("The visitors have now lost 11 matches in a row at the harbour ground.\n\n"
-                     "The young winger has won 12 caps for his country since the spring.\n\n"
-                     "The visitors have now lost 11 players to injury since the spring.\n",
-                     encoding="utf-8")
-    _, found = _findings(run, draft)
+    _, found = _story_findings(run, isolated,
+                               "The visitors have now lost 11 matches in a row at the harbour ground.\n\n"
+                               "The young winger has won 12 caps for his country since the spring.\n\n"
+                               "The visitors have now lost 11 players to injury since the spring.\n")
     assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(5, "a figure", "11")]

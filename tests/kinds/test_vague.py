@@ -29,8 +29,7 @@ def test_vague_crowds_hedges_and_their_near_misses(run):
 
 
 def test_findings_say_what_to_do(run):
-    result = run("check", "--format", "json", "--select", "vague-attribution", DRAFT)
-    messages = {(f["line"], f["column"]): f["message"] for f in json.loads(result.out)["files"][0]["findings"]}
+    messages = _messages(run, DRAFT)
     assert messages[12, 1] == '"Some" stands for people no reader can identify: say who they are, or how many'
     assert messages[12, 28] == '"Some" credits the view to no one in particular: name who "some" are, or drop the claim'
     assert messages[5, 16] == '"probably": whose judgement? Say who thinks it likely, or state what is known'
@@ -59,8 +58,13 @@ def test_vague_scopes_crowds_after_a_preposition_and_their_near_misses(run):
 
 
 def test_scope_findings_ask_which(run):
-    result = run("check", "--format", "json", "--select", "vague-attribution", SCOPE_DRAFT)
-    messages = {(f["line"], f["column"]): f["message"] for f in json.loads(result.out)["files"][0]["findings"]}
+    messages = _messages(run, SCOPE_DRAFT)
     assert messages[3, 4] == '"some" generalises without saying which: name them, or give the number and who counted'
     assert messages[7, 25] == '"many" credits the view to no one in particular: name who "many" are, or drop the claim'
     assert messages[13, 7] == '"possible that": whose judgement? Say who thinks it possible, or state what is known'
+
+
+def _messages(run, draft) -> dict:
+    """{(line, column): message} of the draft's vague-attribution findings."""
+    result = run("check", "--format", "json", "--select", "vague-attribution", draft)
+    return {(f["line"], f["column"]): f["message"] for f in json.loads(result.out)["files"][0]["findings"]}
