@@ -30,6 +30,9 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
                          subject of one of these verbs
   clause: true           the verb introduces a clause ("claimed THAT…", "…", he claimed)
   modifies: person       the head qualifies a person ("the late SENATOR")
+  particular: true|false the match names particular people or events ("THE terrorists who struck",
+                         "an ELDERLY woman", "terrorists ATTACKED the port"), not only a kind of
+                         them ("terrorists seek", "care for elderly people")
   named-modifier: true   a name qualifies the head ("the Assad regime", "Syria's regime")
   specified: false       the head noun is not pinned down ("critics", "some critics", "critics
                          of the bill", not "the critics", "two critics", "critics at the LSE");
@@ -64,12 +67,13 @@ SCHEMA = {
     "clause": Field(bool),
     "named-modifier": Field(bool),
     "modifies": Field(str, choices=("person",)),
+    "particular": Field(bool),
 }
 _TYPES = {bool: "true or false", list: "a list", str: "a string"}
 PARSE_KEYS = frozenset({"passive", "agent", "object", "object-in", "belongs-to", "subject", "dep", "governor",
                         "not-governor",
                         "sentence-has", "not-sentence-has",
-                        "attributed", "specified", "speaker-of", "clause", "named-modifier",
+                        "attributed", "specified", "speaker-of", "clause", "named-modifier", "particular",
                         "modifies"})
 PERSON_LEXICON = "person-words"
 ANIMAL_LEXICON = "animal-words"
@@ -270,20 +274,19 @@ _CHECKS = {
     "clause": lambda ctx, v: any(c.dep_ in ("ccomp", "parataxis") for c in ctx.head.children) == v,
     "named-modifier": lambda ctx, v: _has_named_modifier(ctx.head) == v,
     "modifies": lambda ctx, v: ctx.head.head.i != ctx.head.i and is_person(ctx.head.head, ctx.lexicons),
+    "particular": lambda ctx, v: _is_particular(ctx) == v,
 }
 
 
-# ---- `particular: true|false`: the match names particular people or events ("THE terrorists who
-# struck", "an ELDERLY woman", "terrorists ATTACKED the port"), or only a kind of them ("terrorists
-# seek", "care for elderly people"). Reuters Handbook, "Terrorism": general references need no
-# attribution, specific individuals, groups or events do; AP Stylebook, "elderly": fine in generic
-# phrases, not of a particular person.
+# `particular`: Reuters Handbook, "Terrorism": general references need no attribution, specific
+# individuals, groups or events do; AP Stylebook, "elderly": fine in generic phrases, not of a
+# particular person.
 _GENERIC_DETERMINERS = frozenset({"any", "no", "every", "each", "all", "such", "what", "which"})
 _PARTICULAR_DEPS = ("poss", "nummod", "relcl", "acl", "appos")
 _NAME_TYPES = ("PERSON", "NORP", "ORG", "GPE", "DATE", "EVENT", "FAC", "LOC")
 
 
-def _is_particular(ctx: Context, wanted: bool) -> bool:
+def _is_particular(ctx: Context) -> bool:
     """Whether the word (or the noun it qualifies) is pinned to particular people or events: a
     determiner other than a quantifier or "any", a number, an owner, a name, a clause that says
     which, or a part in a past event (subject or object of a verb in the past tense)."""
@@ -296,7 +299,7 @@ def _is_particular(ctx: Context, wanted: bool) -> bool:
                  or child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in _NAME_TYPES
                  for child in noun.children if child.i not in inside)
     named = noun.i not in inside and noun.ent_type_ in _NAME_TYPES
-    return (pinned or named or _in_past_event(noun)) == wanted
+    return pinned or named or _in_past_event(noun)
 
 
 def _in_past_event(noun) -> bool:
@@ -307,8 +310,3 @@ def _in_past_event(noun) -> bool:
     elif noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
-
-
-SCHEMA["particular"] = Field(bool)
-PARSE_KEYS = PARSE_KEYS | {"particular"}
-_CHECKS["particular"] = _is_particular
