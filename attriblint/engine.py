@@ -198,8 +198,12 @@ class Checker:
                 break  # the parses must still be in memory when their draft is checked
             texts += pieces
             self._prefetched[path] = doc
-        if texts:
-            (self.pipeline.parse_ahead if ahead else self.pipeline.parse)(texts)
+        if texts and ahead:
+            self.pipeline.parse_ahead(texts)
+            for rule in self.rules:
+                rule.prepare()
+        elif texts:
+            self.pipeline.parse(texts)
 
     def _outputs(self, rules: list[Rule], analysis: Analysis, cached_only: bool = False):
         """Each rule's findings and digest; those of rules that parse come from the result

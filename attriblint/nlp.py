@@ -38,7 +38,7 @@ NOT_STORED = ("tensor", "user_data")
 # build first (2,700 special cases, three regexes) are replaced on load, so start from an empty
 # one. Other models (config `model:`) may bring their own tokenizer and load as they are.
 MODEL_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "attriblint.model_tokenizer.v1"}}}
-_LOADED: dict[tuple[str, frozenset], object] = {}  # one load per model and pipe set per process
+_LOADED: dict[tuple[str, frozenset, bool], object] = {}  # one load per model, pipe set and tokenizer
 _VOCABS: dict[str, object] = {}  # one Vocab per model per process, shared by loads and cached parses
 
 
@@ -85,11 +85,13 @@ def _vocab(model_name: str, lang: str):
     return _VOCABS[model_name]
 
 
-def _load(model_name: str, wanted: frozenset, vocab):
-    key = (model_name, wanted)
+def _load(model_name: str, wanted: frozenset, vocab, tokenizer: bool = True):
+    """The model with the `wanted` pipes; without `tokenizer`, one that parses Docs already split
+    into words (parse_ahead.py), which saves loading the tokenizer's rules (a third of a load)."""
+    key = (model_name, wanted, tokenizer)
     if key not in _LOADED:
         spacy = import_spacy()
-        unwanted = [p for p in KNOWN_PIPES if p not in wanted]
+        unwanted = [p for p in KNOWN_PIPES if p not in wanted] + ([] if tokenizer else ["tokenizer"])
         try:
             config = _tokenizer_config(spacy) if model_name in MODEL_CANDIDATES else {}
             nlp = spacy.load(model_name, exclude=unwanted, vocab=vocab, config=config)
@@ -142,6 +144,16 @@ class Pipeline:
     def vocab(self):
         return _vocab(self.model_name, self.lang)
 
+    @property
+    def tokenizer(self):
+        """The model's own tokenizer, loaded without any of its pipes."""
+        return _load(self.model_name, frozenset(), self.vocab).tokenizer
+
+    @property
+    def pipes_only(self):
+        """The pipes, to run on Docs the tokenizer made in another process."""
+        return _load(self.model_name, self.pipes, self.vocab, tokenizer=False)
+
     def parse(self, texts: list[str]) -> list:
         """spaCy Docs for `texts`; identical texts share one parse, cached ones need none."""
         found = {}
@@ -172,6 +184,11 @@ class Pipeline:
             from attriblint.parse_ahead import ParseAhead
 
             self._ahead = ParseAhead(self, todo)
+            try:
+                words = [self.tokenizer(text).to_bytes() for text in todo]  # while the child loads the pipes
+            except Exception:  # noqa: BLE001 - parsed here instead, where any fault is reported
+                words = None
+            self._ahead.hand_over(words)
 
     def _collect_ahead(self) -> None:
         vocab = self.vocab  # spaCy imports here while the child is still at work

@@ -26,7 +26,8 @@ ruleset = load_ruleset(config)
 checker = Checker(config, ruleset, active_rules(ruleset, None, []), cache_dir=None)
 result = checker.check_paths([sys.argv[1]], jobs=int(sys.argv[2]))[0]
 print(json.dumps({"findings": [[f.rule, f.line, f.column, f.message] for f in result.findings],
-                  "parsed": checker.pipeline.parsed, "model_loaded_here": bool(nlp._LOADED)}))
+                  "parsed": checker.pipeline.parsed,
+                  "pipes_loaded_here": any(pipes for _, pipes, _ in nlp._LOADED)}))
 """
 
 
@@ -38,7 +39,7 @@ def _check(jobs: int) -> dict:
 
 def test_two_jobs_parse_in_a_child_and_find_the_same():
     here, ahead = _check(1), _check(2)
-    assert here["model_loaded_here"] and not ahead["model_loaded_here"]
+    assert here["pipes_loaded_here"] and not ahead["pipes_loaded_here"]  # only its tokenizer
     assert ahead["parsed"] == here["parsed"] > 0
     assert sorted(f[0] for f in ahead["findings"]) == ["euphemism", "loaded-language", "unattributed-assertion",
                                                  "vague-attribution"]
@@ -47,12 +48,14 @@ def test_two_jobs_parse_in_a_child_and_find_the_same():
 
 class _BrokenPipeline:
     @property
-    def nlp(self):
+    def pipes_only(self):
         raise RuntimeError("no model in this test")
 
 
 def test_a_failed_child_hands_back_nothing():
-    assert ParseAhead(_BrokenPipeline(), ["Any paragraph at all."]).collect() == {}
+    ahead = ParseAhead(_BrokenPipeline(), ["Any paragraph at all."])
+    ahead.hand_over(None)
+    assert ahead.collect() == {}
 
 
 class _BigDoc:
@@ -61,14 +64,34 @@ class _BigDoc:
 
 
 class _BigPipeline:
-    class nlp:  # noqa: N801 - stands in for a loaded spaCy pipeline
-        @staticmethod
-        def pipe(texts, batch_size):
-            return [_BigDoc() for _ in texts]
+    """Parses whatever it is handed into one enormous stored Doc."""
+
+    def __init__(self):
+        from spacy.vocab import Vocab
+
+        self.vocab = Vocab()
+
+    @property
+    def pipes_only(self):
+        return self
+
+    def pipe(self, docs, batch_size):
+        return [_BigDoc() for _ in docs]
 
 
 def test_a_child_whose_parent_stopped_listening_exits_instead_of_blocking():
+    from spacy.tokens import Doc
+
+    pipeline = _BigPipeline()
+    ahead = ParseAhead(pipeline, ["A long draft's paragraph."])
+    ahead.hand_over([Doc(pipeline.vocab, words=["A", "paragraph"]).to_bytes()])
+    ahead._connection.close()  # as when the parent is killed before it collects
+    ahead._child.join(timeout=30)
+    assert ahead._child.exitcode == 0
+
+
+def test_a_child_whose_parent_dies_before_handing_over_exits():
     ahead = ParseAhead(_BigPipeline(), ["A long draft's paragraph."])
-    ahead._receiver.close()  # as when the parent is killed before it collects
+    ahead._connection.close()
     ahead._child.join(timeout=30)
     assert ahead._child.exitcode == 0

@@ -54,6 +54,10 @@ class Rule:
     def check(self, analysis) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Build now what the rule would build on first use (imports, tables): the checker calls
+        this while a draft is being parsed in another process (parse_ahead.py)."""
+
     def summarise(self, analysis) -> Any:
         """A digest of one draft for `check_across`; None when the kind works draft by draft."""
         return None

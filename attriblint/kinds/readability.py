@@ -58,6 +58,10 @@ class ReadabilityRule(Rule):
         self.quotations = spec.options["quotations"]
         self.list_share = spec.options["list-share"]
 
+    def prepare(self) -> None:
+        for metric in {"flesch_kincaid_grade"} | {c["metric"] for c in self.checks}:
+            measure(metric, "Loading the syllable tables takes a while.")
+
     def check(self, analysis):
         sentences = self._sentences(analysis)
         flagged: set[int] = set()  # starts of the sentences already reported
