@@ -12,6 +12,7 @@ CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
 NOT_SPEAKERS = ("this", "that", "which", "what", "there")
 AUTHOR = ("i", "we", "you")
 RELATIVES = ("who", "that", "which")
+SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 
 
 @dataclass
@@ -93,11 +94,28 @@ def subject_of(verb):
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "…, by saying that"
+        elif _participle_of_setting(verb):
+            verb = verb.head.head.head  # "Vale was heard on a radio telling…": Vale tells
+            heard = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if heard is not None:
+                return heard
         elif verb.dep_ == "relcl" or verb.dep_ == "acl":
             return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
         else:
             break
     return _named_after_quote(first)
+
+
+def _participle_of_setting(verb) -> bool:
+    """"was heard on a radio telling…", "stood on a platform speaking out…": a participle the
+    parser hung on the thing in a place phrase of the main verb, not on a person; not when the
+    main verb has an object the participle may be about ("met a fisherman on the quay telling…")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.dep_ != "pobj" or noun.pos_ != "NOUN" \
+            or noun.ent_type_ in ("PERSON", "NORP") or noun.head.dep_ != "prep":
+        return False
+    main = noun.head.head
+    return main.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in main.children)
 
 
 def _speaker_among(verb, subjects):
@@ -172,17 +190,11 @@ def _before_relative_clause(verb):
 
 
 def source_span(block, head):
-    """The source's words: the head noun and its modifiers, without relative clauses, nor the
-    "as" phrase the parser may hang on a `by` agent ("seen by some [as a snub]"), nor the end
-    of a quotation the parser hung on the head."""
-    keep = [head]
-    for child in head.children:
-        if child.dep_ in CLAUSE_CUT or child.dep_ == "case":  # "the mayor['s] criticism"
-            continue
-        if child.dep_ == "prep" and child.lower_ == "as" and head.head.dep_ == "agent":
-            continue
-        keep += list(child.subtree)
-    keep = sorted(keep, key=lambda t: t.i)
+    """The source's words: the head noun, its modifiers and the speakers joined to it ("Vale
+    and her rivals in the party"), without relative clauses, nor the "as" phrase the parser
+    may hang on a `by` agent ("seen by some [as a snub]"), nor the end of a quotation the
+    parser hung on the head."""
+    keep = sorted(_source_words(head), key=lambda t: t.i)
     mark = next((t for t in reversed(head.doc[keep[0].i:head.i]) if quote_mark(t)), None)
     if mark is not None:  # "…top-notch,” Gene Marsh, an adviser, said": the quotation's tail is no source
         keep = [t for t in keep if t.i > mark.i]
@@ -191,6 +203,23 @@ def source_span(block, head):
             break  # "Sen. Ann Vale (D-Ore.)"
         keep.pop()
     return block.span(keep[0])[0], block.span(keep[-1])[1]
+
+
+def _source_words(head) -> list:
+    keep = [head]
+    joined = [c for c in head.children if c.dep_ == "conj" and c.pos_ in SPEAKER_POS]
+    for child in head.children:
+        if child in joined:
+            keep += _source_words(child)
+        elif child.dep_ == "cc" and joined and child.i < joined[-1].i:
+            keep.append(child)
+        elif child.dep_ in CLAUSE_CUT or child.dep_ == "case":  # "the mayor['s] criticism"
+            continue
+        elif child.dep_ == "prep" and child.lower_ == "as" and head.head.dep_ == "agent":
+            continue
+        else:
+            keep += list(child.subtree)
+    return keep
 
 
 def cue_span(block, verb):
