@@ -90,6 +90,9 @@ def subject_of(verb):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl":
                 return verb.head  # "the committee, which said …"
             return child
+        told = _told_to(verb)
+        if told is not None:
+            return told
         if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
@@ -104,6 +107,15 @@ def subject_of(verb):
         else:
             break
     return _named_after_quote(first)
+
+
+def _told_to(verb):
+    """"The loss led Reyes to announce…", "prompted Republicans to say…": the one named as the
+    object of the verb an infinitive hangs on speaks it (a name, not "used the speech to …")."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and
+                 (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "NORP"))), None)
 
 
 def _participle_of_setting(verb) -> bool:
@@ -199,10 +211,13 @@ def source_span(block, head):
     if mark is not None:  # "…top-notch,” Gene Marsh, an adviser, said": the quotation's tail is no source
         keep = [t for t in keep if t.i > mark.i]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
-        if keep[-1].text == ")" and any(t.text == "(" for t in keep):
-            break  # "Sen. Ann Vale (D-Ore.)"
         keep.pop()
-    return block.span(keep[0])[0], block.span(keep[-1])[1]
+    last = keep[-1]
+    words = head.doc[keep[0].i:last.i + 1]
+    if last.i + 1 < len(head.doc) and head.doc[last.i + 1].text == ")" and \
+            sum(t.text == "(" for t in words) > sum(t.text == ")" for t in words):
+        last = head.doc[last.i + 1]  # "Sen. Ann Vale (D-Ore.)"
+    return block.span(keep[0])[0], block.span(last)[1]
 
 
 def _source_words(head) -> list:
