@@ -36,3 +36,15 @@ def test_a_verb_after_a_quoted_title_keeps_its_own_subject(analyse):
 ])
 def test_who_speaks_an_infinitive_and_where_a_source_ends(analyse, text, found):
     assert _sources(analyse(text)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Vale shot back that the board had not been called.", [("shot", "indirect", "Vale")]),
+    ("Okafor sees the toll as a way to win the port.", [("sees", "indirect", "Okafor")]),
+    ("Vale declined to say how the toll would be spent.", [("declined", "indirect", "Vale"), ("say", "indirect", "Vale")]),
+    # without a clause "decline" is falling, and "see" without "as" is looking
+    ("Ferry sales declined to their lowest level.", []),
+    ("Okafor sees the ferry from her window.", []),
+])
+def test_verbs_that_speak_with_their_particle_or_clause(analyse, text, found):
+    assert _sources(analyse(text)) == found
