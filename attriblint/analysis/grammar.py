@@ -37,6 +37,7 @@ class Lexicon:
     reckonings: frozenset[str]
     findings: frozenset[str]
     first_person: frozenset[str]
+    performing: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -54,7 +55,8 @@ class Lexicon:
                    frozenset(lex.get("stance-adjectives", [])),
                    frozenset(lex.get("speech-objects-with-content", [])),
                    frozenset(lex.get("according-by", [])), frozenset(lex.get("according-in", [])),
-                   frozenset(lex.get("first-person-belief-verbs", [])))
+                   frozenset(lex.get("first-person-belief-verbs", [])),
+                   frozenset(lex.get("performing-verbs", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small
@@ -93,6 +95,9 @@ def subject_of(verb):
         told = _told_to(verb)
         if told is not None:
             return told
+        asked = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None) if verb.dep_ == "xcomp" else None
+        if asked is not None:
+            return asked  # "Vale was pressed to explain …"
         if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":

@@ -7,6 +7,7 @@ from attriblint.analysis.model import Attribution
 
 NOUN_CONTENT = ("of", "for", "on", "about", "against", "to", "that")  # "criticism of", "support for"
 VERB_CONTENT = ("for", "against", "about", "of")  # "made the case for", not "made the comments on Friday"
+POINTING_BACK = ("the", "this", "that", "these", "those")
 
 
 def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
@@ -45,6 +46,9 @@ def _object_speaker(noun, lexicon: Lexicon):
                                                  for c in verb.children)  # "made the case [for …]"
     if lemma not in lexicon.objects and not (lemma in lexicon.objects_with_content and said):
         return None
+    if not said and lexicon.known(verb, lexicon.performing) and \
+            any(c.dep_ == "det" and c.lower_ in POINTING_BACK for c in noun.children):
+        return None  # "made this statement during the debate": the statement the story already has
     subject = subject_of(verb)
     return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None
 

@@ -48,3 +48,18 @@ def test_who_speaks_an_infinitive_and_where_a_source_ends(analyse, text, found):
 ])
 def test_verbs_that_speak_with_their_particle_or_clause(analyse, text, found):
     assert _sources(analyse(text)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # the one asked or pressed speaks the infinitive
+    ("As the day went on, Okafor was pressed to explain the contrast with her own statements.",
+     [("explain", "indirect", "Okafor")]),
+    # a statement made again with "this" or "the" and nothing said points back: no new attribution
+    ("Vale made this statement during a debate on the port.", []),
+    ("Vale made the pledge at a rally in Dover on Monday.", []),
+    # a noun of saying with what was said is one
+    ("Vale made the case for a lower toll.", [("case", "indirect", "Vale")]),
+    ("Okafor parroted these views during an interview.", [("views", "indirect", "Okafor")]),
+])
+def test_who_was_asked_to_speak_and_statements_made_again(analyse, text, found):
+    assert _sources(analyse(text)) == found
