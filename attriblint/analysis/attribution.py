@@ -82,7 +82,8 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
         else:
             subject = inverted or subject_of(verb)
-            if (subject is None or subject.pos_ == "VERB") and lexicon.known(verb, lexicon.speech) \
+            if (subject is None or subject.pos_ == "VERB" and not _name_taken_for_verb(subject)) \
+                    and lexicon.known(verb, lexicon.speech) \
                     and verb.dep_ == "ROOT" and verb.tag_ in FINITE:
                 subject = speaker_nearby(verb)  # a speaker the parser hung elsewhere ("Alarmed by…, X said")
         if subject is None or subject.lower_ in NOT_SPEAKERS:
@@ -94,6 +95,12 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         out.append(Attribution("indirect", cue, source=_speaker_words(block, verb, subject),
                                content=block.span(content) if content is not None else None))
     return out
+
+
+def _name_taken_for_verb(subject) -> bool:
+    """"Trump never cited a source": a capitalised word alone as the subject, which the small
+    model tagged as a verb, is a name all the same, not a clause."""
+    return subject.dep_ == "nsubj" and subject.is_title and not any(subject.children)
 
 
 def _first_person_view(verb, subject, lexicon: Lexicon) -> bool:

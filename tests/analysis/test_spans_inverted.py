@@ -63,3 +63,9 @@ def test_verbs_that_speak_with_their_particle_or_clause(analyse, text, found):
 ])
 def test_who_was_asked_to_speak_and_statements_made_again(analyse, text, found):
     assert _sources(analyse(text)) == found
+
+
+def test_a_name_the_model_tags_as_a_verb_is_still_the_speaker(analyse):
+    # the small model tags this surname as a verb ("to trump"); the object is no speaker
+    text = "Trump never cited a source for his claim in May that Okafor wants to close the port."
+    assert _sources(analyse(text)) == [("cited", "indirect", "Trump"), ("wants", "indirect", "Okafor")]
