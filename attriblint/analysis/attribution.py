@@ -62,8 +62,9 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
     for verb in sentence.span:
         if verb.pos_ not in ("VERB", "AUX") and not _mistagged_verb(verb):
             continue
+        inverted = _inverted_after_quotation(verb)
         strict = bool(lexicon.known(verb, lexicon.speech)) or _before_colon(verb) or _poll_answer(verb, lexicon) \
-            or _evidence(verb, lexicon) or _signs_quotation(verb)
+            or _evidence(verb, lexicon) or _signs_quotation(verb) or inverted is not None
         content = _complement(verb)
         topic = None if strict else _topic(verb, lexicon)
         if topic is not None:  # "talked about the economy", "weighed in on the race"
@@ -80,8 +81,9 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
                 continue
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
         else:
-            subject = subject_of(verb)
-            if (subject is None or subject.pos_ == "VERB") and lexicon.known(verb, lexicon.speech) \
+            subject = inverted or subject_of(verb)
+            if (subject is None or subject.pos_ == "VERB" and not _name_taken_for_verb(subject)) \
+                    and lexicon.known(verb, lexicon.speech) \
                     and verb.dep_ == "ROOT" and verb.tag_ in FINITE:
                 subject = speaker_nearby(verb)  # a speaker the parser hung elsewhere ("Alarmed by…, X said")
         if subject is None or subject.lower_ in NOT_SPEAKERS:
@@ -93,6 +95,12 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
         out.append(Attribution("indirect", cue, source=_speaker_words(block, verb, subject),
                                content=block.span(content) if content is not None else None))
     return out
+
+
+def _name_taken_for_verb(subject) -> bool:
+    """"Trump never cited a source": a capitalised word alone as the subject, which the small
+    model tagged as a verb, is a name all the same, not a clause."""
+    return subject.dep_ == "nsubj" and subject.is_title and not any(subject.children)
 
 
 def _first_person_view(verb, subject, lexicon: Lexicon) -> bool:
@@ -180,6 +188,19 @@ def _signs_quotation(verb) -> bool:
         return False
     first = min(t.i for t in subject.subtree)
     return first >= 2 and doc[first - 1].is_quote and doc[first - 2].text in (",", "?", "!")
+
+
+def _inverted_after_quotation(verb):
+    """"“…,” added a Dover Democrat.", "“…?” reacted Okafor.": a finite verb right after a
+    quotation closed on a comma, question or exclamation mark, with its speaker after it (the
+    parser often takes it for the object); that speaker, else None."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in FINITE or verb.i < 2 or not quote_mark(doc[verb.i - 1]) \
+            or doc[verb.i - 2].text not in (",", "?", "!") \
+            or any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):  # "X, host of “Y,” listed"
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
+                 and c.ent_type_ not in ("DATE", "TIME")), None)
 
 
 def _passive(verb) -> bool:

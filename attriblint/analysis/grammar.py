@@ -12,6 +12,7 @@ CLAUSE_CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj")
 NOT_SPEAKERS = ("this", "that", "which", "what", "there")
 AUTHOR = ("i", "we", "you")
 RELATIVES = ("who", "that", "which")
+SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Lexicon:
     reckonings: frozenset[str]
     findings: frozenset[str]
     first_person: frozenset[str]
+    performing: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -53,7 +55,8 @@ class Lexicon:
                    frozenset(lex.get("stance-adjectives", [])),
                    frozenset(lex.get("speech-objects-with-content", [])),
                    frozenset(lex.get("according-by", [])), frozenset(lex.get("according-in", [])),
-                   frozenset(lex.get("first-person-belief-verbs", [])))
+                   frozenset(lex.get("first-person-belief-verbs", [])),
+                   frozenset(lex.get("performing-verbs", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small
@@ -89,15 +92,47 @@ def subject_of(verb):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl":
                 return verb.head  # "the committee, which said …"
             return child
+        told = _told_to(verb)
+        if told is not None:
+            return told
+        asked = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None) if verb.dep_ == "xcomp" else None
+        if asked is not None:
+            return asked  # "Vale was pressed to explain …"
         if verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "…, by saying that"
+        elif _participle_of_setting(verb):
+            verb = verb.head.head.head  # "Vale was heard on a radio telling…": Vale tells
+            heard = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if heard is not None:
+                return heard
         elif verb.dep_ == "relcl" or verb.dep_ == "acl":
             return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
         else:
             break
     return _named_after_quote(first)
+
+
+def _told_to(verb):
+    """"The loss led Reyes to announce…", "prompted Republicans to say…": the one named as the
+    object of the verb an infinitive hangs on speaks it (a name, not "used the speech to …")."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and
+                 (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "NORP"))), None)
+
+
+def _participle_of_setting(verb) -> bool:
+    """"was heard on a radio telling…", "stood on a platform speaking out…": a participle the
+    parser hung on the thing in a place phrase of the main verb, not on a person; not when the
+    main verb has an object the participle may be about ("met a fisherman on the quay telling…")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.dep_ != "pobj" or noun.pos_ != "NOUN" \
+            or noun.ent_type_ in ("PERSON", "NORP") or noun.head.dep_ != "prep":
+        return False
+    main = noun.head.head
+    return main.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in main.children)
 
 
 def _speaker_among(verb, subjects):
@@ -172,25 +207,39 @@ def _before_relative_clause(verb):
 
 
 def source_span(block, head):
-    """The source's words: the head noun and its modifiers, without relative clauses, nor the
-    "as" phrase the parser may hang on a `by` agent ("seen by some [as a snub]"), nor the end
-    of a quotation the parser hung on the head."""
-    keep = [head]
-    for child in head.children:
-        if child.dep_ in CLAUSE_CUT or child.dep_ == "case":  # "the mayor['s] criticism"
-            continue
-        if child.dep_ == "prep" and child.lower_ == "as" and head.head.dep_ == "agent":
-            continue
-        keep += list(child.subtree)
-    keep = sorted(keep, key=lambda t: t.i)
+    """The source's words: the head noun, its modifiers and the speakers joined to it ("Vale
+    and her rivals in the party"), without relative clauses, nor the "as" phrase the parser
+    may hang on a `by` agent ("seen by some [as a snub]"), nor the end of a quotation the
+    parser hung on the head."""
+    keep = sorted(_source_words(head), key=lambda t: t.i)
     mark = next((t for t in reversed(head.doc[keep[0].i:head.i]) if quote_mark(t)), None)
     if mark is not None:  # "…top-notch,” Gene Marsh, an adviser, said": the quotation's tail is no source
         keep = [t for t in keep if t.i > mark.i]
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
-        if keep[-1].text == ")" and any(t.text == "(" for t in keep):
-            break  # "Sen. Ann Vale (D-Ore.)"
         keep.pop()
-    return block.span(keep[0])[0], block.span(keep[-1])[1]
+    last = keep[-1]
+    words = head.doc[keep[0].i:last.i + 1]
+    if last.i + 1 < len(head.doc) and head.doc[last.i + 1].text == ")" and \
+            sum(t.text == "(" for t in words) > sum(t.text == ")" for t in words):
+        last = head.doc[last.i + 1]  # "Sen. Ann Vale (D-Ore.)"
+    return block.span(keep[0])[0], block.span(last)[1]
+
+
+def _source_words(head) -> list:
+    keep = [head]
+    joined = [c for c in head.children if c.dep_ == "conj" and c.pos_ in SPEAKER_POS]
+    for child in head.children:
+        if child in joined:
+            keep += _source_words(child)
+        elif child.dep_ == "cc" and joined and child.i < joined[-1].i:
+            keep.append(child)
+        elif child.dep_ in CLAUSE_CUT or child.dep_ == "case":  # "the mayor['s] criticism"
+            continue
+        elif child.dep_ == "prep" and child.lower_ == "as" and head.head.dep_ == "agent":
+            continue
+        else:
+            keep += list(child.subtree)
+    return keep
 
 
 def cue_span(block, verb):

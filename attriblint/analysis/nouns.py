@@ -7,6 +7,7 @@ from attriblint.analysis.model import Attribution
 
 NOUN_CONTENT = ("of", "for", "on", "about", "against", "to", "that")  # "criticism of", "support for"
 VERB_CONTENT = ("for", "against", "about", "of")  # "made the case for", not "made the comments on Friday"
+POINTING_BACK = ("the", "this", "that", "these", "those")
 
 
 def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
@@ -17,19 +18,19 @@ def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
     block = sentence.block
     saying = lexicon.nouns | lexicon.objects | lexicon.objects_with_content  # once, not per token
     for noun in sentence.span:
-        lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or lemma not in saying:
+        lemma = lexicon.known(noun, saying) if noun.pos_ == "NOUN" else None  # "congratulations", not "congratulation"
+        if lemma is None:
             continue
         speaker = _noun_speaker(noun) if lemma in lexicon.nouns and _has_content(noun) else None
         if speaker is None:
-            speaker = _object_speaker(noun, lexicon)
+            speaker = _object_speaker(noun, lemma, lexicon)
         if speaker is None or speaker.lower_ in NOT_SPEAKERS or speaker.lower_ in AUTHOR + ("my", "our", "your"):
             continue
         out.append(Attribution("indirect", block.span(noun), source=source_span(block, speaker)))
     return out
 
 
-def _object_speaker(noun, lexicon: Lexicon):
+def _object_speaker(noun, lemma: str, lexicon: Lexicon):
     """"She voiced concern", "drew criticism from Democrats", "won the support of unions":
     a noun of saying as the object of a verb; the speaker is the verb's subject, or the
     `from`/`of` object after a verb of receiving."""
@@ -40,11 +41,13 @@ def _object_speaker(noun, lexicon: Lexicon):
         preps = [c for c in list(noun.children) + list(verb.children)
                  if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")]
         return next((c for p in preps for c in p.children if c.dep_ == "pobj"), None)
-    lemma = noun.lemma_.lower()
     said = _has_content(noun, colon=True) or any(c.dep_ == "prep" and c.lower_ in VERB_CONTENT and c.i > noun.i
                                                  for c in verb.children)  # "made the case [for …]"
     if lemma not in lexicon.objects and not (lemma in lexicon.objects_with_content and said):
         return None
+    if not said and lexicon.known(verb, lexicon.performing) and \
+            any(c.dep_ == "det" and c.lower_ in POINTING_BACK for c in noun.children):
+        return None  # "made this statement during the debate": the statement the story already has
     subject = subject_of(verb)
     return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None
 

@@ -66,12 +66,16 @@ class DraftSides:
 
     # ------------------------------------------------------------------ a phrase's side
     def side_of_span(self, start: int, end: int) -> str | None:
-        """The side of the phrase at [start, end) of the draft, or None if nothing places it."""
+        """The side of the phrase at [start, end) of the draft, or None if nothing places it; of
+        speakers joined in it, the one side those that have one share."""
         located = self._locate(start, end)
         if located is None:
             return None
         number, head = located
-        return self.side_of_token(number, head)
+        offset = self.analysis.blocks[number].start
+        joined = [head] + [t for t in head.conjuncts if start <= offset + t.idx < end]
+        sides = {self.side_of_token(number, member) for member in joined} - {None}
+        return sides.pop() if len(sides) == 1 else None  # "Vale and her party's rivals": theirs
 
     def side_of_token(self, number: int, head) -> str | None:
         """The head's own side, else that of whoever stands behind it, up to `owner-steps` away

@@ -52,3 +52,13 @@ def test_poll_respondents_are_the_source_of_their_answers(analyse):
 def test_a_headline_speaker_starts_after_the_phrase_set_off_before_it(analyse):
     text = "Fearing Delays, Harbour Chief Warns Of Ferry Cuts"
     assert _said(analyse, text) == [("Warns", "indirect", "Harbour Chief")]
+
+
+@pytest.mark.parametrize("text, found", [
+    # the model's lemma of these plurals ("congratulation", "thank") is not the listed word
+    ("Vale also offered her congratulations to Okafor and Reyes.",
+     [("congratulations", "indirect", "Vale")]),
+    ("The mayor sent her thanks to the volunteers.", [("thanks", "indirect", "The mayor")]),
+])
+def test_a_plural_noun_of_saying_is_found_by_its_spelling(analyse, text, found):
+    assert _said(analyse, text) == found
