@@ -213,7 +213,7 @@ class Checker:
         if cached_only and parsing and stored is None:
             return None
         outputs = {}
-        for rule in rules:
+        for rule in sorted(rules, key=lambda r: bool(r.needs)):  # text alone first, while a parse may run elsewhere
             if stored is not None and rule.needs:
                 outputs[rule.id] = stored[rule.id]
             else:

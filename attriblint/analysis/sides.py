@@ -206,10 +206,9 @@ class DraftSides:
     # ------------------------------------------------------------------ records
     @cached_property
     def placed(self) -> tuple[list, list]:
-        """The draft's attributions and sources, each with its side set."""
-        attributions, sources = self.analysis.attributions, self.analysis.sources
-        self.assign(attributions, sources)
-        return attributions, sources
+        """The draft's attributions and sources, their sides already set by the analysis
+        (Analysis._who_said_what calls `assign`): what the sourcing rules read."""
+        return self.analysis.attributions, self.analysis.sources
 
     def assign(self, attributions, sources) -> None:
         """Put a side on every source and attribution that the draft places."""
