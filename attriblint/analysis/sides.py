@@ -179,12 +179,14 @@ class DraftSides:
             if phrase.dep_ not in _NP_MODIFIERS or phrase.head == phrase:
                 break
             phrase = phrase.head
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "from" and phrase.head.head.lemma_.lower() in self.force_nouns:
+            phrase = phrase.head.head  # "artillery FROM Norland struck…": the force acts for its side
         verb = self._action(phrase, token)
         if verb is None:
             return None
         left = min([phrase.i] + [t.i for t in phrase.lefts if t.dep_ in DESCRIBING])
         start, _ = block.span(block.doc[min(left, token.i)])
-        _, end = block.span(phrase)
+        _, end = block.span(max(phrase, token, key=lambda t: t.i))
         return Claim(side, start, end, verb)
 
     def _action(self, phrase, token) -> str | None:

@@ -79,3 +79,10 @@ def test_an_accusation_refused_is_no_accusation(run, isolated):
                      "The governor blamed Belarus for the fire at the depot.\n", encoding="utf-8")
     found = json.loads(run("check", "--format", "json", "--select", "missing-reply", draft).out)["files"][0]["findings"]
     assert [(f["line"], f["column"], f["text"]) for f in found] == [(5, 14, "blamed Belarus")]
+
+
+def test_a_force_from_the_unheard_side_and_a_broken_ceasefire_are_its_claims(run, isolated):
+    result, found = _check(run, isolated, "one-sided-force.md")
+    assert [(f["rule"], f["line"], f["column"], f["text"], f["claims"]) for f in found] == [
+        ("one-sided-sourcing", 9, 1, "Artillery from Norland", 2)]
+    assert "all 3 attributions that take a side are from sudland" in found[0]["message"]
