@@ -191,7 +191,7 @@ class Pipeline:
             self._ahead.hand_over(words)
 
     def _collect_ahead(self) -> None:
-        vocab = self.vocab  # spaCy imports here while the child is still at work
+        vocab = self.vocab
         from spacy.tokens import Doc
 
         ahead, self._ahead = self._ahead, None
@@ -206,20 +206,21 @@ class Pipeline:
 
         Tagging is enough for lemmas, so the parser and entity recogniser are skipped.
         """
-        def tag(nlp, todo):
-            skipped = [p for p in ("parser", "ner") if p in nlp.pipe_names]
+        def tag(todo):
+            skipped = [p for p in ("parser", "ner") if p in self.nlp.pipe_names]
             return [[[t.lower_, t.lemma_.lower()] for t in doc if not (t.is_space or t.is_quote)]
-                    for doc in nlp.pipe(todo, batch_size=256, disable=skipped)]
+                    for doc in self.nlp.pipe(todo, batch_size=256, disable=skipped)]
 
         return self._phrase_table(LEMMAS_KEY, phrases, tag)
 
     def tokenise(self, phrases: list[str]) -> list[list[str]]:
-        """The words of each short phrase from rule packs or config, as the model splits them."""
-        return self._phrase_table(WORDS_KEY, phrases, lambda nlp, todo: [
-            [t.text for t in nlp.tokenizer(phrase) if not t.is_space] for phrase in todo])
+        """The words of each short phrase from rule packs or config, as the model's tokenizer
+        splits them (loaded alone: no pipe is needed for this)."""
+        return self._phrase_table(WORDS_KEY, phrases, lambda todo: [
+            [t.text for t in self.tokenizer(phrase) if not t.is_space] for phrase in todo])
 
     def _phrase_table(self, kind: str, phrases: list[str], compute) -> list[list]:
-        """`compute(nlp, phrases)` for a whole list of phrases, kept as one memo and cache entry
+        """`compute(phrases)` for a whole list of phrases, kept as one memo and cache entry
         (not one per phrase), so that a run whose drafts are all cached needs no model for it
         either. Phrases of the shipped packs come precomputed (phrase_tables)."""
         key = kind + "\x1f".join(phrases)
@@ -233,7 +234,7 @@ class Pipeline:
         if not (isinstance(table, list) and len(table) == len(phrases)):
             known = self.precomputed.get(kind, {})
             todo = [p for p in dict.fromkeys(phrases) if p not in known]
-            computed = dict(zip(todo, compute(self.nlp, todo))) if todo else {}
+            computed = dict(zip(todo, compute(todo))) if todo else {}
             table = [known[p] if p in known else computed[p] for p in phrases]
             if self.cache is not None:
                 self.cache.put(key, json.dumps(table).encode())
