@@ -145,7 +145,8 @@ def sources(ctx, paths, fmt, cache_dir, no_cache):
     from attriblint import document as documents
     from attriblint.analysis import Analysis
     from attriblint.analysis.records import who_said_what
-    from attriblint.engine import collect, draft_settings, guarded, load_ruleset
+    from attriblint.engine import collect, draft_settings, load_ruleset
+    from attriblint.errors import guarded
     from attriblint.errors import InputError
     from attriblint.nlp import Pipeline
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from attriblint import document as documents
 from attriblint.analysis import Analysis, block_pieces
 from attriblint.config import Config, front_matter_settings
-from attriblint.errors import AttriblintError, ConfigError, InputError
+from attriblint.errors import ConfigError, InputError, guarded
 from attriblint.findings import Finding, render
 from attriblint.kinds import KINDS
 from attriblint.kinds.base import Rule
@@ -347,21 +347,6 @@ class Checker:
                 result = by_path[path]
                 result.findings = sorted(result.findings + self._keep(found, result.document),
                                          key=Finding.sort_key)
-
-
-def guarded(path: str, work):
-    """(work(), None), or (None, a one-line report) when attriblint itself fails on this draft:
-    one draft must not stop the others. Configuration and model errors concern every draft
-    alike and are raised; ATTRIBLINT_DEBUG=1 raises everything, with its traceback."""
-    try:
-        return work(), None
-    except AttriblintError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - reported against this draft
-        if os.environ.get("ATTRIBLINT_DEBUG"):
-            raise
-        return None, (f"{path}: internal error: {type(exc).__name__}: {exc} "
-                      "(set ATTRIBLINT_DEBUG=1 for details and please report it)")
 
 
 # A pool pays a model load per worker: give each worker at least this many drafts.
