@@ -1,7 +1,7 @@
 """Reading measures of a draft, shared by the `readability` rules and `check --statistics`.
 
 Sentences come from the analysis (spaCy's senter), cut again where the model missed an
-obvious end ("fell to 294.3m. On top of that"); textstat then measures each one. textstat
+obvious end ("rose to 418.6m. After that"); textstat then measures each one. textstat
 splits sentences with its own regex, which counts "Mr." or "U.S." as ends: text handed to it
 is first made into exactly the sentences we mean (see `as_sentences`).
 """
@@ -14,7 +14,7 @@ from attriblint.heavy_imports import import_textstat
 
 READ_KINDS = ("paragraph", "blockquote")  # headings and tables are not read as running prose
 # A full stop after a lower-case letter, digit or symbol, then a capital: an end the model
-# missed ("294.3m. On top", "Sky+. \"What"); or a run-in list item ("…past   - Extending").
+# missed ("418.6m. After", "C++. \"Why"); or a run-in list item ("…last year   - Raising").
 _MISSED_END = re.compile(r"(?<=[^\sA-Z][.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])|(?<=\S)\s{2,}(?=[-•*]\s)")
 _INNER_MARK = re.compile(r"[.!?]+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -98,7 +98,7 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
 
 
 def _name_taken_for_verb(subject) -> bool:
-    """"Trump never cited a source": a capitalised word alone as the subject, which the small
+    """"Trump never cited any evidence": a capitalised word alone as the subject, which the small
     model tagged as a verb, is a name all the same, not a clause."""
     return subject.dep_ == "nsubj" and subject.is_title and not any(subject.children)
 

@@ -17,8 +17,8 @@ CLAUSES = ("xcomp", "ccomp", "acomp")
 MARKERS = ("like", "as")  # "seems like", "appears as if"
 MAIN = ("ROOT", "conj")  # a main verb, or one joined to it ("… and seemed to")
 CONDITIONS = ("if", "unless")  # "he would serve if asked": no question was put
-OPENERS = ("when",)
-NAMES = ("oprd", "attr", "dobj", "ccomp", "xcomp")  # what a naming participle gives: "dubbed the winner"  # "When asked …": a participle the tagger may take for a past tense
+OPENERS = ("when",)  # "When asked …": a participle the tagger may take for a past tense
+NAMES = ("oprd", "attr", "dobj", "ccomp", "xcomp")  # what a naming participle gives: "dubbed the winner"
 VOICING_LEXICONS = ("speech-verbs", "speech-verbs-with-content")
 
 

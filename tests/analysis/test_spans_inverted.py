@@ -52,7 +52,7 @@ def test_verbs_that_speak_with_their_particle_or_clause(analyse, text, found):
 
 @pytest.mark.parametrize("text, found", [
     # the one asked or pressed speaks the infinitive
-    ("As the day went on, Okafor was pressed to explain the contrast with her own statements.",
+    ("Later that day, Okafor was pressed to explain the gap between her two accounts.",
      [("explain", "indirect", "Okafor")]),
     # a statement made again with "this" or "the" and nothing said points back: no new attribution
     ("Vale made this statement during a debate on the port.", []),
@@ -67,5 +67,5 @@ def test_who_was_asked_to_speak_and_statements_made_again(analyse, text, found):
 
 def test_a_name_the_model_tags_as_a_verb_is_still_the_speaker(analyse):
     # the small model tags this surname as a verb ("to trump"); the object is no speaker
-    text = "Trump never cited a source for his claim in May that Okafor wants to close the port."
+    text = "Trump never cited any evidence for the charge last spring that Okafor wants to close the port."
     assert _sources(analyse(text)) == [("cited", "indirect", "Trump"), ("wants", "indirect", "Okafor")]

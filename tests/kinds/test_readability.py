@@ -95,12 +95,12 @@ class _Sentence:
 def test_sentence_ends_the_model_missed_are_cut_but_not_after_abbreviations():
     from attriblint.statistics import sentence_spans
 
-    text = "Oil rose to 294.3m. On Monday Mr. Brown met Gen. Smith at 5 p.m. Tuesday in St. Louis."
+    text = "Oil rose to 418.6m. On Monday Mr. Brown met Gen. Smith at 5 p.m. Tuesday in St. Louis."
     heading = "Markets in brief. Oil rises"
     analysis = type("Analysis", (), {"lexicons": {"abbreviations": ["Mr", "Gen", "p.m", "St"]},
                                      "sentences": [_Sentence(text, 10), _Sentence(heading, 200, "heading")]})
     assert [text[s - 10:e - 10] for s, e in sentence_spans(analysis)] == [
-        "Oil rose to 294.3m.", "On Monday Mr. Brown met Gen. Smith at 5 p.m. Tuesday in St. Louis."]
+        "Oil rose to 418.6m.", "On Monday Mr. Brown met Gen. Smith at 5 p.m. Tuesday in St. Louis."]
 
 
 def test_textstat_reads_one_sentence_per_text():
