@@ -26,6 +26,7 @@ SIGNAL = {
     "unless-entities": Field((str, list), default=list, check=string_list),
     "unless-cited-before": Field((str, list), default=list, check=string_list),
     "main-clause": Field(bool, default=False),
+    "max-words": Field(int, default=0),
 }
 _DATELINE = re.compile(r"^(?:By\s+[A-Z][\w.'’-]*\s+[A-Z]|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
 QUOTE_MARKS = "\"'“”‘’«»―"
@@ -107,7 +108,10 @@ class UnattributedRule(Rule):
         tokens = [t for t in sentence.span if not t.is_space
                   and quoted(*sentence.block.span(t)) is None]  # a quoted phrase is the source's words
         forms = [(t.lemma_.lower(), t.lower_) for t in tokens]  # read once, not once per signal
+        length = sum(t.is_alpha for t in sentence.span)
         for signal in self.signals:
+            if signal["max-words"] and length > signal["max-words"]:
+                continue  # a long sentence's other clauses often hold the view the claim belongs to
             words = self._first_hit(analysis, signal, tokens, forms)
             if words and not self._waived(analysis, signal, sentence):
                 return signal["name"], words
