@@ -225,10 +225,12 @@ def _reporting_words(lexicons) -> frozenset[str]:
 
 def _number(token, not_counting=frozenset()) -> float:
     """The value of a figure written in digits that counts people or things ("3,000 homes"),
-    outside dates, times, known sets and measures (`not_counting`: "14 points", "48 metres");
-    else 0 (so "Series 60" and "at 19" are not figures)."""
+    outside dates, times, names, known sets and measures (`not_counting`: "14 points", "48
+    metres"); else 0 (so "Series 60" and "at 19" are not figures)."""
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not token.like_num:
         return 0
+    if not token.whitespace_ and token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_alpha:
+        return 0  # a name, not a count: "3G phones", "4x4 vehicles"
     if token.dep_ != "nummod" or token.head.tag_ != "NNS" or token.head.lemma_.lower() in not_counting:
         return 0
     if any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in (*token.head.children, *token.children)):

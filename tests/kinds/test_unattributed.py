@@ -173,14 +173,27 @@ def test_a_players_record_is_public_but_a_count_of_people_is_a_claim(run, isolat
 
 def test_long_sentences_are_read_only_for_the_firmer_signals(run, isolated):
     """A figure counts up to 29 words, a superlative up to 14: in a longer sentence another
-    clause more often gives the claim to someone; single-digit counts are figures too."""
+    clause more often gives the claim to someone; single-digit counts are figures too, a digit
+    that opens a name is not."""
     _, found = _story_findings(run, isolated,
                                "The new harbour bridge is the longest in the county.\n\n"
                                "The new harbour bridge, which opened to lorries and buses in the spring, is the longest "
                                "in the county.\n\n"
                                "The storm sank 4 fishing boats off the northern coast.\n\n"
+                               "The harbour office sells 4G phones to the fishing crews.\n\n"
                                "The storm, which blew in from the west on Sunday night and did not ease until late on "
                                "Monday afternoon, sank 40 fishing boats off the northern coast and three more off the "
                                "southern one.\n")
     assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [
-        (1, "a superlative", "longest"), (5, "a figure", "4")]
+        (1, "a superlative", "longest"), (5, "a figure", "4")]  # "4G" names a kind of phone
+
+
+def test_size_and_reach_as_the_main_verbs_verdict_are_judgements(run, isolated):
+    """"a big gamble" as the complement of the main verb judges; "a big office" as its object
+    describes; "possible" on the main verb forecasts."""
+    _, found = _story_findings(run, isolated,
+                               "The new toll on the harbour bridge is a big gamble for the council.\n\n"
+                               "The harbour council keeps a big office beside the old ferry pier.\n\n"
+                               "A second toll on the ferry crossing is possible before the summer.\n")
+    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [
+        (1, "a judgement", "big"), (5, "a prediction", "possible")]
