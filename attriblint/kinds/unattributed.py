@@ -27,6 +27,7 @@ SIGNAL = {
     "unless-cited-before": Field((str, list), default=list, check=string_list),
     "main-clause": Field(bool, default=False),
     "max-words": Field(int, default=0),
+    "after-attributed": Field(bool, default=False),
 }
 _DATELINE = re.compile(r"^(?:By\s+[A-Z][\w.'’-]*\s+[A-Z]|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
 QUOTE_MARKS = "\"'“”‘’«»―"
@@ -70,14 +71,14 @@ class UnattributedRule(Rule):
             follows = previous is not None and previous.block.paragraph == sentence.block.paragraph and (
                 _has_cue(cues, previous) or self._covered(contents, previous))
             previous = sentence
-            if follows or not self._candidate(sentence, document):
-                continue  # a sentence after an attributed one in its paragraph usually continues it
+            if not self._candidate(sentence, document):
+                continue
             if _has_cue(cues, sentence) or self._covered(contents, sentence):
                 continue
             if any(t.pos_ == "VERB" and (t.lemma_.lower() in reported or t.lower_ in reported)
                    for t in sentence.span):
                 continue  # someone's words, view or aim whose holder the parse missed: not the reporter's voice
-            signal, words = self._signal(analysis, sentence)
+            signal, words = self._signal(analysis, sentence, follows)
             if signal is None:
                 continue
             yield self.finding(sentence.start, _trim(document.prose, sentence.start, sentence.end),
@@ -102,8 +103,10 @@ class UnattributedRule(Rule):
         inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in contents)
         return inside / length >= self.covered
 
-    def _signal(self, analysis, sentence):
-        """The first claim signal in the sentence: (signal name, the words that show it)."""
+    def _signal(self, analysis, sentence, follows: bool):
+        """The first claim signal in the sentence: (signal name, the words that show it). After
+        an attributed sentence in the same paragraph (`follows`) only `after-attributed`
+        signals count: such a sentence usually goes on with the source's account."""
         quoted = analysis.document.quote_at
         tokens = [t for t in sentence.span if not t.is_space
                   and quoted(*sentence.block.span(t)) is None]  # a quoted phrase is the source's words
@@ -112,6 +115,8 @@ class UnattributedRule(Rule):
         for signal in self.signals:
             if signal["max-words"] and length > signal["max-words"]:
                 continue  # a long sentence's other clauses often hold the view the claim belongs to
+            if follows and not signal["after-attributed"]:
+                continue
             words = self._first_hit(analysis, signal, tokens, forms)
             if words and not self._waived(analysis, signal, sentence):
                 return signal["name"], words

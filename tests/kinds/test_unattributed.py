@@ -197,3 +197,16 @@ def test_size_and_reach_as_the_main_verbs_verdict_are_judgements(run, isolated):
                                "A second toll on the ferry crossing is possible before the summer.\n")
     assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [
         (1, "a judgement", "big"), (5, "a prediction", "possible")]
+
+
+def test_after_an_attributed_sentence_only_the_reporters_verdicts_count(run, isolated):
+    """Next to "the mayor said", a figure goes on with the mayor's account; a verdict on the
+    main verb or a superlative is the reporter's own. A new paragraph starts afresh."""
+    said = "The toll will pay for the repairs, the mayor said on Monday. "
+    _, found = _story_findings(run, isolated,
+                               f"{said}The toll was a reckless gamble for the council.\n\n"
+                               f"{said}More than 3,000 drivers cross the bridge each day.\n\n"
+                               f"{said}The bridge is the longest in the county.\n\n"
+                               "More than 3,000 drivers cross the harbour bridge each day.\n")
+    assert [(f["line"], f["column"], f["signal"]) for f in found] == [
+        (1, len(said) + 1, "a judgement"), (5, len(said) + 1, "a superlative"), (7, 1, "a figure")]
