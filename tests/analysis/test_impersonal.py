@@ -79,3 +79,17 @@ def test_a_passive_with_a_vague_agent_is_left_to_the_source_finder(analyse):
     analysis = analyse(text)
     cues = [(a.cue[0], text[a.cue[0]:a.cue[1]]) for a in analysis.attributions if a.kind == "agentless"]
     assert cues == [(48, "was seen as")]
+
+
+def test_hearsay_adverb_on_a_verb_of_saying_leaves_the_subject_as_speaker(analyse):
+    text = "The skipper reportedly said the quay would close. The skipper reportedly sold the boat."
+    assert [r.cue[0] for r in find_impersonal(analyse(text))] == [text.rindex("reportedly")]
+
+
+def test_a_passive_that_only_qualifies_a_noun_is_not_agentless_but_a_forecast_on_one_is(analyse):
+    text = ("The council closed two piers that are seen as unsafe. "
+            "The mayor named a harbour master who is expected to start in May. "
+            "The pier is seen as unsafe.")
+    analysis = analyse(text)
+    cues = [(a.cue[0], text[a.cue[0]:a.cue[1]]) for a in analysis.attributions if a.kind == "agentless"]
+    assert cues == [(text.index("is expected to"), "is expected to"), (text.rindex("is seen as"), "is seen as")]
