@@ -182,6 +182,19 @@ def test_stance_near_misses_are_not_attributions(analyse, text):
     assert _said(analyse, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Do you support the new ferry toll?",          # the writer polls the reader
+    "Would you say the harbour plan has failed?",
+])
+def test_a_question_put_to_the_reader_is_not_an_attribution(analyse, text):
+    assert _said(analyse, text) == []
+
+
+def test_an_interview_question_keeps_its_cue(analyse):
+    text = "Q: Have you talked to the harbour board about the toll?"
+    assert [cue for cue, *_ in _said(analyse, text)] == ["talked"]
+
+
 def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it(analyse):
     text = "“The ferry must run again. Our town depends on it.” ― Carla Ruiz, a fisherman in Dover.\n"
     assert _said(analyse, text) == [
