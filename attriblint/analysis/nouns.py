@@ -35,7 +35,7 @@ def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
 def _in_preposition(noun, lexicon: Lexicon) -> bool:
     """"grew thanks to a big win": a bare noun that opens a phrase which is a preposition
     (not "sent her thanks to the crew")."""
-    if any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
+    if noun.i > 0 and noun.nbor(-1).tag_ in ("DT", "PRP$", "PRP", "POS"):  # "sent her thanks to"
         return False
     words = [t.lower_ for t in noun.doc[noun.i:noun.i + 3]]
     return any(words[:len(phrase)] == phrase for phrase in lexicon.preposition_phrases)
