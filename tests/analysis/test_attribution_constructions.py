@@ -190,6 +190,17 @@ def test_a_question_put_to_the_reader_is_not_an_attribution(analyse, text):
     assert _said(analyse, text) == []
 
 
+@pytest.mark.parametrize("text, found", [
+    ("The harbour master advised skippers to stay in port.",
+     [("advised", "indirect", "The harbour master", "to stay in port")]),
+    ("The coastguard advises that the pier stays shut.",
+     [("advises", "indirect", "The coastguard", "that the pier stays shut")]),
+    ("The bank is advising the port authority on the ferry sale.", []),  # a trade, nothing said
+])
+def test_advising_is_speech_only_with_what_was_advised(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
 def test_an_interview_question_keeps_its_cue(analyse):
     text = "Q: Have you talked to the harbour board about the toll?"
     assert [cue for cue, *_ in _said(analyse, text)] == ["talked"]
