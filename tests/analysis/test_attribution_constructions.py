@@ -42,6 +42,9 @@ def test_verbs_of_saying_and_thinking(analyse, text, found):
     ("The review panel rated the plan as unsafe.", [("rated", "indirect", "The review panel", "as unsafe")]),
     ("The court ruled against the harbour board.",
      [("ruled", "indirect", "The court", "against the harbour board")]),
+    ("Councillor Okafor voted against the ferry levy.",
+     [("voted", "indirect", "Councillor Okafor", "against the ferry levy")]),
+    ("The coastal ward voted for the ferry levy.", []),  # a tally, not a stance
 ])
 def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
     assert _said(analyse, text) == found
