@@ -146,8 +146,8 @@ def _topic(verb, lexicon: Lexicon):
     for child in verb.children:
         if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in preps and not _when(child):
             words = list(child.subtree)
-            if child.dep_ != "prep":  # "weigh in on", "fire back at": the phrase after the particle
-                words += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i for t in c.subtree]
+            if child.dep_ != "prep":  # "weigh in on", "laid out his plan": the phrase after the particle
+                words += [t for c in verb.children if c.dep_ in ("prep", "dobj") and c.i > child.i for t in c.subtree]
             start, end = min(t.i for t in words), max(t.i for t in words) + 1
             stop = next((t.i for t in verb.doc[child.i:end] if t.text in (".", "!", "?")), end - 1)
             return verb.doc[start:stop + 1]  # not past a full stop the parser ran over

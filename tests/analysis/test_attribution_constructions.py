@@ -45,6 +45,13 @@ def test_verbs_of_saying_and_thinking(analyse, text, found):
     ("Councillor Okafor voted against the ferry levy.",
      [("voted", "indirect", "Councillor Okafor", "against the ferry levy")]),
     ("The coastal ward voted for the ferry levy.", []),  # a tally, not a stance
+    ("The mayor laid out her plan for the harbour.",
+     [("laid out", "indirect", "The mayor", "out her plan for the harbour")]),
+    ("Okafor did not rule out a second levy.", [("rule out", "indirect", "Okafor", "out a second levy")]),
+    ("The ferry crews are hoping for a quick deal.",
+     [("hoping", "indirect", "The ferry crews", "for a quick deal")]),
+    ("The harbour master believes in open books.",
+     [("believes", "indirect", "The harbour master", "in open books")]),
 ])
 def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
     assert _said(analyse, text) == found
