@@ -52,6 +52,12 @@ def test_verbs_of_saying_and_thinking(analyse, text, found):
      [("hoping", "indirect", "The ferry crews", "for a quick deal")]),
     ("The harbour master believes in open books.",
      [("believes", "indirect", "The harbour master", "in open books")]),
+    ("The ferry union will press for a new timetable.",
+     [("press", "indirect", "The ferry union", "for a new timetable")]),
+    ("The columnist wrote about the harbour toll.",
+     [("wrote", "indirect", "The columnist", "about the harbour toll")]),
+    ("The skipper talked of rising fuel costs.",
+     [("talked", "indirect", "The skipper", "of rising fuel costs")]),
 ])
 def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
     assert _said(analyse, text) == found
