@@ -88,13 +88,24 @@ def _verb_cues(analysis, sentence, lexicon: Lexicon) -> list[Attribution]:
                 subject = speaker_nearby(verb)  # a speaker the parser hung elsewhere ("Alarmed by…, X said")
         if subject is None or subject.lower_ in NOT_SPEAKERS:
             continue
-        if subject.lower_ in AUTHOR and not strict and analysis.document.quote_at(*block.span(verb)) is None \
-                and not _first_person_view(verb, subject, lexicon):
+        quoted = analysis.document.quote_at(*block.span(verb)) is not None
+        if subject.lower_ in AUTHOR and not strict and not quoted and not _first_person_view(verb, subject, lexicon):
             continue  # the writer's own voice (columns, first-person reports)
+        if subject.lower_ == "you" and not quoted and _asks_reader(sentence):
+            continue  # "Do you support the mayor?": the writer polls the reader, nobody has said anything
         cue = cue_span(block, verb)
         out.append(Attribution("indirect", cue, source=_speaker_words(block, verb, subject),
                                content=block.span(content) if content is not None else None))
     return out
+
+
+def _asks_reader(sentence) -> bool:
+    """"Do you support the mayor?", "Would you say …?": a yes-no question that opens on its
+    auxiliary and "you" and ends on a question mark (not "Q: Have you talked to …?", where a
+    label names an interview)."""
+    words = [t for t in sentence.span if not (t.is_space or t.is_quote)]
+    return len(words) > 2 and words[0].tag_ in ("VBP", "VBZ", "VBD", "MD") and words[1].lower_ == "you" \
+        and words[-1].text == "?"
 
 
 def _name_taken_for_verb(subject) -> bool:
@@ -135,8 +146,8 @@ def _topic(verb, lexicon: Lexicon):
     for child in verb.children:
         if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in preps and not _when(child):
             words = list(child.subtree)
-            if child.dep_ != "prep":  # "weigh in on", "fire back at": the phrase after the particle
-                words += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i for t in c.subtree]
+            if child.dep_ != "prep":  # "weigh in on", "laid out his plan": the phrase after the particle
+                words += [t for c in verb.children if c.dep_ in ("prep", "dobj") and c.i > child.i for t in c.subtree]
             start, end = min(t.i for t in words), max(t.i for t in words) + 1
             stop = next((t.i for t in verb.doc[child.i:end] if t.text in (".", "!", "?")), end - 1)
             return verb.doc[start:stop + 1]  # not past a full stop the parser ran over

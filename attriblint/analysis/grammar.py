@@ -38,6 +38,8 @@ class Lexicon:
     findings: frozenset[str]
     first_person: frozenset[str]
     performing: frozenset[str]
+    preposition_phrases: list[list[str]]
+    in_stance: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -56,7 +58,9 @@ class Lexicon:
                    frozenset(lex.get("speech-objects-with-content", [])),
                    frozenset(lex.get("according-by", [])), frozenset(lex.get("according-in", [])),
                    frozenset(lex.get("first-person-belief-verbs", [])),
-                   frozenset(lex.get("performing-verbs", [])))
+                   frozenset(lex.get("performing-verbs", [])),
+                   [p.lower().split() for p in lex.get("preposition-phrases", [])],
+                   frozenset(lex.get("in-stance-nouns", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small

@@ -16,18 +16,40 @@ def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
     speech was interrupted" is an event, not an attribution)."""
     out = []
     block = sentence.block
-    saying = lexicon.nouns | lexicon.objects | lexicon.objects_with_content  # once, not per token
+    saying = lexicon.nouns | lexicon.objects | lexicon.objects_with_content | lexicon.in_stance  # once
     for noun in sentence.span:
         lemma = lexicon.known(noun, saying) if noun.pos_ == "NOUN" else None  # "congratulations", not "congratulation"
-        if lemma is None:
+        if lemma is None or _in_preposition(noun, lexicon):
             continue
         speaker = _noun_speaker(noun) if lemma in lexicon.nouns and _has_content(noun) else None
         if speaker is None:
             speaker = _object_speaker(noun, lemma, lexicon)
+        if speaker is None and lemma in lexicon.in_stance:
+            speaker = _stance_holder(noun)
         if speaker is None or speaker.lower_ in NOT_SPEAKERS or speaker.lower_ in AUTHOR + ("my", "our", "your"):
             continue
         out.append(Attribution("indirect", block.span(noun), source=source_span(block, speaker)))
     return out
+
+
+def _in_preposition(noun, lexicon: Lexicon) -> bool:
+    """"grew thanks to a big win": a bare noun that opens a phrase which is a preposition
+    (not "sent her thanks to the crew")."""
+    if noun.i > 0 and noun.nbor(-1).tag_ in ("DT", "PRP$", "PRP", "POS"):  # "sent her thanks to"
+        return False
+    words = [t.lower_ for t in noun.doc[noun.i:noun.i + 3]]
+    return any(words[:len(phrase)] == phrase for phrase in lexicon.preposition_phrases)
+
+
+def _stance_holder(noun):
+    """"Graham came out in support of Cruz": a stance noun after "in", with an "of"/"to"
+    phrase, on a verb; the verb's subject holds the stance."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "in" or preposition.head.pos_ not in ("VERB", "AUX") \
+            or not any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in noun.children):
+        return None
+    subject = subject_of(preposition.head)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None
 
 
 def _object_speaker(noun, lemma: str, lexicon: Lexicon):

@@ -42,6 +42,22 @@ def test_verbs_of_saying_and_thinking(analyse, text, found):
     ("The review panel rated the plan as unsafe.", [("rated", "indirect", "The review panel", "as unsafe")]),
     ("The court ruled against the harbour board.",
      [("ruled", "indirect", "The court", "against the harbour board")]),
+    ("Councillor Okafor voted against the ferry levy.",
+     [("voted", "indirect", "Councillor Okafor", "against the ferry levy")]),
+    ("The coastal ward voted for the ferry levy.", []),  # a tally, not a stance
+    ("The mayor laid out her plan for the harbour.",
+     [("laid out", "indirect", "The mayor", "out her plan for the harbour")]),
+    ("Okafor did not rule out a second levy.", [("rule out", "indirect", "Okafor", "out a second levy")]),
+    ("The ferry crews are hoping for a quick deal.",
+     [("hoping", "indirect", "The ferry crews", "for a quick deal")]),
+    ("The harbour master believes in open books.",
+     [("believes", "indirect", "The harbour master", "in open books")]),
+    ("The ferry union will press for a new timetable.",
+     [("press", "indirect", "The ferry union", "for a new timetable")]),
+    ("The columnist wrote about the harbour toll.",
+     [("wrote", "indirect", "The columnist", "about the harbour toll")]),
+    ("The skipper talked of rising fuel costs.",
+     [("talked", "indirect", "The skipper", "of rising fuel costs")]),
 ])
 def test_verbs_that_report_speech_with_their_preposition(analyse, text, found):
     assert _said(analyse, text) == found
@@ -180,6 +196,30 @@ def test_stances_told_by_adjectives_depictions_and_light_verbs(analyse, text, fo
 ])
 def test_stance_near_misses_are_not_attributions(analyse, text):
     assert _said(analyse, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Do you support the new ferry toll?",          # the writer polls the reader
+    "Would you say the harbour plan has failed?",
+])
+def test_a_question_put_to_the_reader_is_not_an_attribution(analyse, text):
+    assert _said(analyse, text) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The harbour master advised skippers to stay in port.",
+     [("advised", "indirect", "The harbour master", "to stay in port")]),
+    ("The coastguard advises that the pier stays shut.",
+     [("advises", "indirect", "The coastguard", "that the pier stays shut")]),
+    ("The bank is advising the port authority on the ferry sale.", []),  # a trade, nothing said
+])
+def test_advising_is_speech_only_with_what_was_advised(analyse, text, found):
+    assert _said(analyse, text) == found
+
+
+def test_an_interview_question_keeps_its_cue(analyse):
+    text = "Q: Have you talked to the harbour board about the toll?"
+    assert [cue for cue, *_ in _said(analyse, text)] == ["talked"]
 
 
 def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it(analyse):

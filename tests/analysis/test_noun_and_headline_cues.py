@@ -22,6 +22,10 @@ def _said(analyse, text):
      [("Praises", "indirect", "Harbour Chief")]),
     ("FISHERMEN WARN OF EMPTY NETS AFTER STORM",
      [("WARN", "indirect", "FISHERMEN")]),
+    ("The ferry union came out in support of the new timetable.",
+     [("support", "indirect", "The ferry union")]),
+    ("Harbour traders marched in protest of the toll rise.",
+     [("protest", "indirect", "Harbour traders")]),
 ])
 def test_noun_and_headline_cues_name_their_speaker(analyse, text, found):
     assert _said(analyse, text) == found
@@ -33,6 +37,9 @@ def test_noun_and_headline_cues_name_their_speaker(analyse, text, found):
     "The refusal came late in the day.",                                # no one refuses
     "The criticism of the toll grew louder over the summer.",          # no one named
     "Ferry Timetable Changes Confuse Harbour Commuters",               # no verb of saying
+    "Ferry bookings grew thanks to a mild spring on the coast.",       # a cause, nobody's thanks
+    "Ferry bookings grew thanks to the toll cut.",
+    "A concert in support of the lifeboat crew sold out.",             # no verb, no holder
 ])
 def test_near_misses_are_not_attributions(analyse, text):
     assert _said(analyse, text) == []
