@@ -27,7 +27,8 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
   not-governor: [...]    the head's own head is not one of these
   attributed: false      not inside what a named speaker said or called something
   speaker-of: [say, ...]  the match (or the noun it qualifies: "SOME critics") is the
-                         subject of one of these verbs
+                         subject of one of these verbs, also through a relative clause ("critics
+                         WHO say") or a verb of the `prompting-verbs` lexicon ("led many to SAY")
   clause: true           the verb introduces a clause ("claimed THAT…", "…", he claimed)
   modifies: person       the head qualifies a person ("the late SENATOR")
   particular: true|false the match names particular people or events ("THE terrorists who struck",
@@ -80,6 +81,8 @@ ANIMAL_LEXICON = "animal-words"
 ATTRIBUTING_LEXICON = "attributing-verbs"
 QUANTIFIER_LEXICON = "vague-quantifiers"
 CROWD_PREPOSITIONS_LEXICON = "crowd-prepositions"
+PROMPTING_LEXICON = "prompting-verbs"
+OPINION_LEXICON = "opinion-verbs"
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SPECIFYING_DEPS = ("prep", "appos", "relcl", "acl", "poss", "nummod", "compound")
 
@@ -189,10 +192,13 @@ def _sentence_has(ctx: Context, words) -> bool:
 
 def is_attributed(token, lexicons: dict) -> bool:
     """Inside what someone said, called or described: an ancestor verb of attribution with a
-    subject of its own, or "according to" in the same sentence."""
+    subject of its own (not the word itself: "is thought BY SOME"), or "according to" in the
+    same sentence."""
     verbs = {str(w).lower() for w in lexicons.get(ATTRIBUTING_LEXICON, [])}
     for ancestor in [token, *token.ancestors]:
-        if ancestor.lemma_.lower() in verbs and any(c.dep_ in ("nsubj", "agent") for c in ancestor.children):
+        if ancestor.lemma_.lower() in verbs and any(
+                c.dep_ in ("nsubj", "agent") and not c.left_edge.i <= token.i <= c.right_edge.i
+                for c in ancestor.children):
             return True
     sentence = token.sent
     return any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sentence[:-1])
@@ -235,15 +241,38 @@ def _noun_phrase_head(token):
 
 
 def _is_speaker_of(ctx: Context, verbs) -> bool:
+    """The subject or agent of a verb of saying ("critics SAY", "is thought BY some"), the
+    source after "according to", the subject of a verb of saying in its own relative clause
+    ("critics WHO SAY"), or the one a prompting verb leads to one ("led many TO BELIEVE")."""
     noun = _noun_phrase_head(ctx.head)
-    return noun.dep_ == "nsubj" and _word_in(noun.head, ctx.words(verbs))
+    wanted = ctx.words(verbs)
+    if noun.dep_ == "nsubj" and _word_in(noun.head, wanted):
+        return True
+    if noun.dep_ == "pobj" and (noun.head.dep_ == "agent" and _word_in(noun.head.head, wanted)  # "thought BY some"
+                                or noun.head.lower_ == "to" and noun.head.head.lower_ == "according"):
+        return True
+    if any(clause.dep_ == "relcl" and _word_in(clause, wanted) and _has_relative_subject(clause)
+           for clause in noun.children):
+        return True
+    prompting = ctx.words(PROMPTING_LEXICON)
+    return noun.dep_ == "dobj" and _word_in(noun.head, prompting) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i > noun.i and _word_in(c, wanted) for c in noun.head.children)
+
+
+def _has_relative_subject(clause) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children)
 
 
 def is_specified(token, lexicons: dict) -> bool:
+    """Pinned down by a determiner, a number, an owner, a name or a clause that says which; a
+    clause that only says what they think ("critics WHO SAY…") pins no one."""
     vague = {str(w).lower() for w in lexicons.get(QUANTIFIER_LEXICON, [])}
     loose = {str(w).lower() for w in lexicons.get(CROWD_PREPOSITIONS_LEXICON, [])}
+    opinions = {str(w).lower() for w in lexicons.get(OPINION_LEXICON, [])}
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in loose:
+            continue
+        if child.dep_ == "relcl" and _word_in(child, opinions) and _has_relative_subject(child):
             continue
         if child.dep_ in _SPECIFYING_DEPS or child.dep_ == "det" and child.lower_ not in vague:
             return True
