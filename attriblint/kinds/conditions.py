@@ -190,12 +190,13 @@ def _sentence_has(ctx: Context, words) -> bool:
     return any(_word_in(t, wanted) for t in ctx.head.sent if t.i not in inside)
 
 
-def is_attributed(token, lexicons: dict) -> bool:
+def is_attributed(token, lexicons: dict, own_agent: bool = True) -> bool:
     """Inside what someone said, called or described: an ancestor verb of attribution with a
     subject of its own (not the word itself: "is thought BY SOME"), or "according to" in the
-    same sentence."""
+    same sentence. `own_agent=False`: the token's own agent does not count (an agentless cue
+    whose "by many" names no one)."""
     verbs = {str(w).lower() for w in lexicons.get(ATTRIBUTING_LEXICON, [])}
-    for ancestor in [token, *token.ancestors]:
+    for ancestor in [token, *token.ancestors] if own_agent else token.ancestors:
         if ancestor.lemma_.lower() in verbs and any(
                 c.dep_ in ("nsubj", "agent") and not c.left_edge.i <= token.i <= c.right_edge.i
                 for c in ancestor.children):
@@ -260,7 +261,8 @@ def _is_speaker_of(ctx: Context, verbs) -> bool:
 
 
 def _has_relative_subject(clause) -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children)
+    """ "critics WHO say": a person is the subject ("decisions THAT he felt…" is a misparse)."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
 
 
 def is_specified(token, lexicons: dict) -> bool:
