@@ -27,8 +27,9 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
   not-governor: [...]    the head's own head is not one of these
   attributed: false      not inside what a named speaker said or called something
   speaker-of: [say, ...]  the match (or the noun it qualifies: "SOME critics") is the
-                         subject of one of these verbs, also through a relative clause ("critics
-                         WHO say") or a verb of the `prompting-verbs` lexicon ("led many to SAY")
+                         subject or agent of one of these verbs ("thought BY SOME"), also through
+                         a relative clause ("critics WHO say") or a verb of the `prompting-verbs`
+                         lexicon ("led many to SAY"); or the source after "according to"
   clause: true           the verb introduces a clause ("claimed THAT…", "…", he claimed)
   modifies: person       the head qualifies a person ("the late SENATOR")
   particular: true|false the match names particular people or events ("THE terrorists who struck",
@@ -249,8 +250,9 @@ def _is_speaker_of(ctx: Context, verbs) -> bool:
     wanted = ctx.words(verbs)
     if noun.dep_ == "nsubj" and _word_in(noun.head, wanted):
         return True
-    if noun.dep_ == "pobj" and (noun.head.dep_ == "agent" and _word_in(noun.head.head, wanted)  # "thought BY some"
-                                or noun.head.lower_ == "to" and noun.head.head.lower_ == "according"):
+    preposition = noun.head
+    if noun.dep_ == "pobj" and (preposition.dep_ == "agent" and _word_in(preposition.head, wanted)
+                                or preposition.lower_ == "to" and preposition.head.lower_ == "according"):
         return True
     if any(clause.dep_ == "relcl" and _word_in(clause, wanted) and _has_relative_subject(clause)
            for clause in noun.children):
