@@ -84,6 +84,7 @@ QUANTIFIER_LEXICON = "vague-quantifiers"
 CROWD_PREPOSITIONS_LEXICON = "crowd-prepositions"
 PROMPTING_LEXICON = "prompting-verbs"
 OPINION_LEXICON = "opinion-verbs"
+AS_VIEW_LEXICON = "view-with-as"
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SPECIFYING_DEPS = ("prep", "appos", "relcl", "acl", "poss", "nummod", "compound")
 
@@ -248,18 +249,27 @@ def _is_speaker_of(ctx: Context, verbs) -> bool:
     ("critics WHO SAY"), or the one a prompting verb leads to one ("led many TO BELIEVE")."""
     noun = _noun_phrase_head(ctx.head)
     wanted = ctx.words(verbs)
-    if noun.dep_ == "nsubj" and _word_in(noun.head, wanted):
+    as_only = ctx.words(AS_VIEW_LEXICON)
+
+    def voices(verb) -> bool:
+        """One of the verbs, used for a view: "many SEE it as a defeat", not "many firms were
+        SEEING gains" (verbs of the `view-with-as` lexicon need "as" or a clause)."""
+        nearby = [*verb.children, *noun.children, *ctx.head.children]  # the parser may hang "as" on the crowd
+        return _word_in(verb, wanted) and (not _word_in(verb, as_only) or any(
+            c.lower_ == "as" or c.dep_ == "ccomp" for c in nearby))
+
+    if noun.dep_ == "nsubj" and voices(noun.head):
         return True
     preposition = noun.head
-    if noun.dep_ == "pobj" and (preposition.dep_ == "agent" and _word_in(preposition.head, wanted)
+    if noun.dep_ == "pobj" and (preposition.dep_ == "agent" and voices(preposition.head)
                                 or preposition.lower_ == "to" and preposition.head.lower_ == "according"):
         return True
-    if any(clause.dep_ == "relcl" and _word_in(clause, wanted) and _has_relative_subject(clause)
+    if any(clause.dep_ == "relcl" and voices(clause) and _has_relative_subject(clause)
            for clause in noun.children):
         return True
     prompting = ctx.words(PROMPTING_LEXICON)
     return noun.dep_ == "dobj" and _word_in(noun.head, prompting) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.i > noun.i and _word_in(c, wanted) for c in noun.head.children)
+        c.dep_ in ("xcomp", "ccomp") and c.i > noun.i and voices(c) for c in noun.head.children)
 
 
 def _has_relative_subject(clause) -> bool:

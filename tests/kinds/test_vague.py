@@ -85,4 +85,5 @@ def test_crowds_that_speak_as_agent_source_relative_clause_or_prompted(run):
         (8, 1, "Most"),      # "most historians", whatever they do; "most walls" are no crowd
         # line 9: "the mayor's most loyal supporters" have an owner; "rulings that it felt" is
         # no one's relative clause of opinion
+        (10, 36, "Many"),    # "many see the wall as…"; "many shops were seeing more trade" is no view
     ]
