@@ -29,7 +29,8 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
   speaker-of: [say, ...]  the match (or the noun it qualifies: "SOME critics") is the
                          subject or agent of one of these verbs ("thought BY SOME"), also through
                          a relative clause ("critics WHO say") or a verb of the `prompting-verbs`
-                         lexicon ("led many to SAY"); or the source after "according to"
+                         lexicon ("led many to SAY"); or the source after "according to".
+                         Verbs of the `view-with-as` lexicon count only with "as" or a clause
   clause: true           the verb introduces a clause ("claimed THAT…", "…", he claimed)
   modifies: person       the head qualifies a person ("the late SENATOR")
   particular: true|false the match names particular people or events ("THE terrorists who struck",
