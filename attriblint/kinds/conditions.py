@@ -27,7 +27,10 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
   not-governor: [...]    the head's own head is not one of these
   attributed: false      not inside what a named speaker said or called something
   speaker-of: [say, ...]  the match (or the noun it qualifies: "SOME critics") is the
-                         subject of one of these verbs
+                         subject or agent of one of these verbs ("thought BY SOME"), also through
+                         a relative clause ("critics WHO say") or a verb of the `prompting-verbs`
+                         lexicon ("led many to SAY"); or the source after "according to".
+                         Verbs of the `view-with-as` lexicon count only with "as" or a clause
   clause: true           the verb introduces a clause ("claimed THAT…", "…", he claimed)
   modifies: person       the head qualifies a person ("the late SENATOR")
   particular: true|false the match names particular people or events ("THE terrorists who struck",
@@ -80,6 +83,9 @@ ANIMAL_LEXICON = "animal-words"
 ATTRIBUTING_LEXICON = "attributing-verbs"
 QUANTIFIER_LEXICON = "vague-quantifiers"
 CROWD_PREPOSITIONS_LEXICON = "crowd-prepositions"
+PROMPTING_LEXICON = "prompting-verbs"
+OPINION_LEXICON = "opinion-verbs"
+AS_VIEW_LEXICON = "view-with-as"
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SPECIFYING_DEPS = ("prep", "appos", "relcl", "acl", "poss", "nummod", "compound")
 
@@ -187,12 +193,16 @@ def _sentence_has(ctx: Context, words) -> bool:
     return any(_word_in(t, wanted) for t in ctx.head.sent if t.i not in inside)
 
 
-def is_attributed(token, lexicons: dict) -> bool:
+def is_attributed(token, lexicons: dict, own_agent: bool = True) -> bool:
     """Inside what someone said, called or described: an ancestor verb of attribution with a
-    subject of its own, or "according to" in the same sentence."""
+    subject of its own (not the word itself: "is thought BY SOME"), or "according to" in the
+    same sentence. `own_agent=False`: the token's own agent does not count (an agentless cue
+    whose "by many" names no one)."""
     verbs = {str(w).lower() for w in lexicons.get(ATTRIBUTING_LEXICON, [])}
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.lemma_.lower() in verbs and any(c.dep_ in ("nsubj", "agent") for c in ancestor.children):
+    for ancestor in [token, *token.ancestors] if own_agent else token.ancestors:
+        if ancestor.lemma_.lower() in verbs and any(
+                c.dep_ in ("nsubj", "agent") and not c.left_edge.i <= token.i <= c.right_edge.i
+                for c in ancestor.children):
             return True
     sentence = token.sent
     return any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sentence[:-1])
@@ -235,15 +245,49 @@ def _noun_phrase_head(token):
 
 
 def _is_speaker_of(ctx: Context, verbs) -> bool:
+    """The subject or agent of a verb of saying ("critics SAY", "is thought BY some"), the
+    source after "according to", the subject of a verb of saying in its own relative clause
+    ("critics WHO SAY"), or the one a prompting verb leads to one ("led many TO BELIEVE")."""
     noun = _noun_phrase_head(ctx.head)
-    return noun.dep_ == "nsubj" and _word_in(noun.head, ctx.words(verbs))
+    wanted = ctx.words(verbs)
+    as_only = ctx.words(AS_VIEW_LEXICON)
+
+    def voices(verb) -> bool:
+        """One of the verbs, used for a view: "many SEE it as a defeat", not "many firms were
+        SEEING gains" (verbs of the `view-with-as` lexicon need "as" or a clause)."""
+        nearby = [*verb.children, *noun.children, *ctx.head.children]  # the parser may hang "as" on the crowd
+        return _word_in(verb, wanted) and (not _word_in(verb, as_only) or any(
+            c.lower_ == "as" or c.dep_ == "ccomp" for c in nearby))
+
+    if noun.dep_ == "nsubj" and voices(noun.head):
+        return True
+    preposition = noun.head
+    if noun.dep_ == "pobj" and (preposition.dep_ == "agent" and voices(preposition.head)
+                                or preposition.lower_ == "to" and preposition.head.lower_ == "according"):
+        return True
+    if any(clause.dep_ == "relcl" and voices(clause) and _has_relative_subject(clause)
+           for clause in noun.children):
+        return True
+    prompting = ctx.words(PROMPTING_LEXICON)
+    return noun.dep_ == "dobj" and _word_in(noun.head, prompting) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i > noun.i and voices(c) for c in noun.head.children)
+
+
+def _has_relative_subject(clause) -> bool:
+    """ "critics WHO say": a person is the subject ("decisions THAT he felt…" is a misparse)."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
 
 
 def is_specified(token, lexicons: dict) -> bool:
+    """Pinned down by a determiner, a number, an owner, a name or a clause that says which; a
+    clause that only says what they think ("critics WHO SAY…") pins no one."""
     vague = {str(w).lower() for w in lexicons.get(QUANTIFIER_LEXICON, [])}
     loose = {str(w).lower() for w in lexicons.get(CROWD_PREPOSITIONS_LEXICON, [])}
+    opinions = {str(w).lower() for w in lexicons.get(OPINION_LEXICON, [])}
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in loose:
+            continue
+        if child.dep_ == "relcl" and _word_in(child, opinions) and _has_relative_subject(child):
             continue
         if child.dep_ in _SPECIFYING_DEPS or child.dep_ == "det" and child.lower_ not in vague:
             return True

@@ -36,7 +36,9 @@ class VagueRule(PhraseRule):
         for record in analysis.agentless_passives:
             span = analysis.span_at(*record.cue)
             verb = span.root if span is not None else None
-            if verb is not None and not self._ignored(verb) and not is_attributed(verb, analysis.lexicons):
+            # the cue's own "by many" names no one: only a speaker above it attributes the view
+            if verb is not None and not self._ignored(verb) and not is_attributed(
+                    verb, analysis.lexicons, own_agent=False):
                 found.append((record.cue[0], record.cue[1], self.agentless_entry))
         return _joined(found, analysis.document.prose)
 

@@ -120,4 +120,5 @@ def test_loaded_words_in_court_on_the_pitch_in_figures_and_in_general_pass(run):
         (21, 1, "Terrorists"),       # a past attack is a particular event; line 23: suspects
         (25, 13, "insisted"),        # only "claim" and "admit" have a legal sense
         (27, 20, "terrorist"),       # a named group; line 29: a government's terrorist list
+        (31, 5, "terrorists"),       # the label is the reporter's, though the terrorists speak
     ]

@@ -68,3 +68,22 @@ def _messages(run, draft) -> dict:
     """{(line, column): message} of the draft's vague-attribution findings."""
     result = run("check", "--format", "json", "--select", "vague-attribution", draft)
     return {(f["line"], f["column"]): f["message"] for f in json.loads(result.out)["files"][0]["findings"]}
+
+
+SPEAKERS_DRAFT = Path(__file__).with_name("vague-speakers.md")
+
+
+def test_crowds_that_speak_as_agent_source_relative_clause_or_prompted(run):
+    assert _found(run, SPEAKERS_DRAFT) == [
+        (3, 18, "critics"),  # "critics who say": the clause says what they think, not who they are
+        # line 3: "critics who live on the quay say" are pinned down by where they live
+        (4, 22, "many"),     # "led many to believe"; "asked experts to inspect" prompts no view
+        (5, 11, "some"),     # "some who call"; "some boats" are no crowd of people
+        (6, 10, "is thought by some"),  # an agent that is no one in particular...
+        # ...while "lit by some of the crew" names its whole and is no view
+        (7, 14, "experts"),  # "according to experts"; "according to the harbour master" names one
+        (8, 1, "Most"),      # "most historians", whatever they do; "most walls" are no crowd
+        # line 9: "the mayor's most loyal supporters" have an owner; "rulings that it felt" is
+        # no one's relative clause of opinion
+        (10, 36, "Many"),    # "many see the wall as…"; "many shops were seeing more trade" is no view
+    ]
