@@ -40,6 +40,7 @@ class Lexicon:
     performing: frozenset[str]
     preposition_phrases: list[list[str]]
     in_stance: frozenset[str]
+    giving: frozenset[str]
 
     @classmethod
     def of(cls, analysis) -> "Lexicon":
@@ -60,7 +61,8 @@ class Lexicon:
                    frozenset(lex.get("first-person-belief-verbs", [])),
                    frozenset(lex.get("performing-verbs", [])),
                    [p.lower().split() for p in lex.get("preposition-phrases", [])],
-                   frozenset(lex.get("in-stance-nouns", [])))
+                   frozenset(lex.get("in-stance-nouns", [])),
+                   frozenset(lex.get("giving-verbs", [])))
 
     def known(self, token, words) -> str | None:
         """The lemma of `token` found in `words`, trying its spelling too where the small

@@ -44,7 +44,7 @@ def find_impersonal(analysis) -> list[Attribution]:
             elif lemma in naming and token.tag_ == "VBN":
                 words = _named(token, naming[lemma])
             elif lower in adverbs and token.pos_ == "ADV":
-                words = None if token.head.lemma_.lower() in voicing else [token]
+                words = None if _said_by_someone(token.head, voicing) else [token]
             elif lemma in passives and token.tag_ == "VBN":
                 words = _unnamed_critic(token)
             else:
@@ -132,6 +132,12 @@ def _with_auxiliaries(verb):
     return words
 
 
+def _said_by_someone(verb, voicing) -> bool:
+    """"Trump reportedly said": the subject is the speaker; "the offer was reportedly rejected"
+    names nobody."""
+    return verb.lemma_.lower() in voicing and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _record(block, words) -> Attribution:
     cue = block.span(words[0])[0], block.span(words[-1])[1]
     return Attribution(kind="agentless", cue=cue, anonymous=True)
@@ -155,9 +161,9 @@ def agentless_records(analysis, passives: list[Attribution]) -> list[Attribution
         span = analysis.span_at(*record.cue)
         if span is not None and (_voiced(span.root, voicing) or any(c.dep_ == "agent" for c in span.root.children)):
             continue
-        if record in passives and span is not None and span.root.dep_ in QUALIFIERS \
-                and complement_kind(span.root) != "to":
-            continue
+        if span is not None and span.root.dep_ in QUALIFIERS and complement_kind(span.root) != "to" \
+                and any(record.cue[0] < p.cue[1] and p.cue[0] < record.cue[1] for p in passives):
+            continue  # also the twin record _unnamed_critic makes of the same passive
         if not any(record.cue[0] < k.cue[1] and k.cue[0] < record.cue[1] for k in kept):
             kept.append(record)
     return kept

@@ -16,13 +16,14 @@ def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
     speech was interrupted" is an event, not an attribution)."""
     out = []
     block = sentence.block
-    saying = lexicon.nouns | lexicon.objects | lexicon.objects_with_content | lexicon.in_stance  # once
+    spoken = lexicon.nouns | lexicon.objects | lexicon.objects_with_content  # once
+    saying = spoken | lexicon.in_stance
     for noun in sentence.span:
         lemma = lexicon.known(noun, saying) if noun.pos_ == "NOUN" else None  # "congratulations", not "congratulation"
         if lemma is None or _in_preposition(noun, lexicon):
             continue
         speaker = _noun_speaker(noun) if lemma in lexicon.nouns and _has_content(noun) else None
-        if speaker is None:
+        if speaker is None and lemma in spoken:
             speaker = _object_speaker(noun, lemma, lexicon)
         if speaker is None and lemma in lexicon.in_stance:
             speaker = _stance_holder(noun)
@@ -33,9 +34,11 @@ def noun_cues(sentence, lexicon: Lexicon) -> list[Attribution]:
 
 
 def _in_preposition(noun, lexicon: Lexicon) -> bool:
-    """"grew thanks to a big win": a bare noun that opens a phrase which is a preposition
-    (not "sent her thanks to the crew")."""
-    if noun.i > 0 and noun.nbor(-1).tag_ in ("DT", "PRP$", "PRP", "POS"):  # "sent her thanks to"
+    """"won thanks to a late swing": a bare noun that opens a phrase which is a preposition
+    (the parser often makes it the verb's object), not "sent her thanks to the crew" or
+    "gave thanks to the crew"."""
+    if noun.i > 0 and noun.nbor(-1).tag_ in ("DT", "PRP$", "PRP", "POS") or \
+            noun.dep_ == "dobj" and lexicon.known(noun.head, lexicon.giving):
         return False
     words = [t.lower_ for t in noun.doc[noun.i:noun.i + 3]]
     return any(words[:len(phrase)] == phrase for phrase in lexicon.preposition_phrases)
@@ -48,8 +51,7 @@ def _stance_holder(noun):
     if noun.dep_ != "pobj" or preposition.lower_ != "in" or preposition.head.pos_ not in ("VERB", "AUX") \
             or not any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in noun.children):
         return None
-    subject = subject_of(preposition.head)
-    return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None
+    return _speaking_subject(preposition.head)
 
 
 def _object_speaker(noun, lemma: str, lexicon: Lexicon):
@@ -70,6 +72,10 @@ def _object_speaker(noun, lemma: str, lexicon: Lexicon):
     if not said and lexicon.known(verb, lexicon.performing) and \
             any(c.dep_ == "det" and c.lower_ in POINTING_BACK for c in noun.children):
         return None  # "made this statement during the debate": the statement the story already has
+    return _speaking_subject(verb)
+
+
+def _speaking_subject(verb):
     subject = subject_of(verb)
     return subject if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") else None
 

@@ -47,7 +47,7 @@ def test_verbs_of_saying_and_thinking(analyse, text, found):
     ("The coastal ward voted for the ferry levy.", []),  # a tally, not a stance
     ("The mayor laid out her plan for the harbour.",
      [("laid out", "indirect", "The mayor", "out her plan for the harbour")]),
-    ("Okafor did not rule out a second levy.", [("rule out", "indirect", "Okafor", "out a second levy")]),
+    ("Okafor did not rule out a second levy.", []),  # left out: "an injury ruled him out" is nobody speaking
     ("The ferry crews are hoping for a quick deal.",
      [("hoping", "indirect", "The ferry crews", "for a quick deal")]),
     ("The harbour master believes in open books.",

@@ -26,6 +26,9 @@ def _said(analyse, text):
      [("support", "indirect", "The ferry union")]),
     ("Harbour traders marched in protest of the toll rise.",
      [("protest", "indirect", "Harbour traders")]),
+    ("The skipper gave thanks to the crew at the service.",          # thanks handed to someone
+     [("thanks", "indirect", "The skipper")]),
+    ("The mayor offered thanks to the volunteers.", [("thanks", "indirect", "The mayor")]),
 ])
 def test_noun_and_headline_cues_name_their_speaker(analyse, text, found):
     assert _said(analyse, text) == found
@@ -39,6 +42,10 @@ def test_noun_and_headline_cues_name_their_speaker(analyse, text, found):
     "Ferry Timetable Changes Confuse Harbour Commuters",               # no verb of saying
     "Ferry bookings grew thanks to a mild spring on the coast.",       # a cause, nobody's thanks
     "Ferry bookings grew thanks to the toll cut.",
+    "The harbour party held thanks to a late swing.",                  # parsed as held's object
+    "The strikers faced a stubborn defence from the visitors.",       # a stance noun only after "in"
+    "The champion will face the first defence of her title in May.",
+    "A hamstring injury ruled the captain out of the final.",         # nobody rules anything out
     "A concert in support of the lifeboat crew sold out.",             # no verb, no holder
 ])
 def test_near_misses_are_not_attributions(analyse, text):
