@@ -65,7 +65,7 @@ def test_seed_draft_flags_lines_10_and_13_only_among_checked_lines(run, seed):
 
 def test_a_percentage_is_a_figure_but_a_poll_answer_has_its_respondents(run, isolated):
     draft = isolated / "poll.txt"
-    draft.write_text("Turnout in the harbour ward fell to 4 percent of registered residents.\n\n"
+    draft.write_text("Membership of the harbour club fell to 4 percent of registered residents.\n\n"
                      "Some 4 percent of residents in the ward would vote for the new bridge.\n",
                      encoding="utf-8")
     _, found = _findings(run, draft)
@@ -210,3 +210,27 @@ def test_after_an_attributed_sentence_only_the_reporters_verdicts_count(run, iso
                                "More than 3,000 drivers cross the harbour bridge each day.\n")
     assert [(f["line"], f["column"], f["signal"]) for f in found] == [
         (1, len(said) + 1, "a judgement"), (5, len(said) + 1, "a superlative"), (7, 1, "a figure")]
+
+
+def test_a_comment_adverb_before_the_main_verb_is_the_reporters_judgement(run, isolated):
+    """"Unsurprisingly, …" and "of course" comment on the clause; "more clearly worded" and
+    "quite naturally" after the verb say how; "clearly" is no comment word; a condition
+    waives the comment."""
+    _, found = _story_findings(run, isolated,
+                               "Unsurprisingly, the harbour toll has driven lorries onto the coast road.\n\n"
+                               "The new harbour rules were more clearly worded after the first winter.\n\n"
+                               "The ferry crews settled into the new timetable quite naturally.\n\n"
+                               "The toll plan has, of course, done little for the fishing fleet.\n\n"
+                               "The old pier is clearly in need of repairs before the summer.\n\n"
+                               "If the toll fails, the council will sadly have to close the pier.\n")
+    assert [(f["line"], f["column"], f["end_column"], f["signal"], f["message"].split('"')[1])
+            for f in found] == [(1, 1, 73, "a judgement", "Unsurprisingly"),
+                                (7, 1, 65, "a judgement", "of course")]
+
+
+def test_election_returns_are_public_record_but_other_counts_are_claims(run, isolated):
+    _, found = _story_findings(run, isolated,
+                               "The harbour mayor won 23 percent of the vote in the ward on Thursday.\n\n"
+                               "Only 4,100 people cast a ballot in the harbour ward this spring.\n\n"
+                               "About 4,100 people lost their jobs in the harbour ward this spring.\n")
+    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(5, "a figure", "4,100")]
