@@ -177,6 +177,12 @@ def regex(value: str) -> re.Pattern:
         raise ValueError(f"bad regular expression {value!r}: {exc}") from None
 
 
+def at_least_one(value: int) -> int:
+    if value < 1:
+        raise ValueError("must be 1 or more")
+    return value
+
+
 def string_list(value):
     """Accept one string or a list of strings."""
     values = [value] if isinstance(value, str) else value

@@ -94,6 +94,9 @@ PACK_HEAD = "rules:\n  - id: house\n    kind: phrase\n    severity: warning\n   
      "house.yaml:5: unknown placeholder {mach} in message (this kind fills: {match}, {meaning}, {suggest})"),
     (PACK_HEAD + "    entries:\n      - phrase: let go\n        message: 'say who {lost} the job'\n",
      "house.yaml:8: unknown placeholder {lost} in message (this kind fills: {match}, {meaning}, {suggest})"),
+    ("rules:\n  - id: house\n    kind: unattributed\n    severity: warning\n    message: m\n"
+     "    signals:\n      - name: a verdict\n        words: [reckless]\n        max-words: 0\n",
+     "house.yaml:9: 'max-words': must be 1 or more"),
     (PACK_HEAD + "    quoted-message: 'quoted {match'\n    entries: []\n",
      "house.yaml:6: unmatched brace in message: write {{ or }} for a brace itself"),
     ("lexicons:\n  speech-verbs: {say: 1}\n",

@@ -15,18 +15,12 @@ from dataclasses import dataclass, field
 
 from attriblint.fingerprint import Unit, eligible, sentences, unit
 from attriblint.kinds.base import Rule
-from attriblint.yamlfile import Field, regex, string_list
+from attriblint.yamlfile import Field, at_least_one, regex, string_list
 
 
 def _share(value: float) -> float:
     if not 0 < value <= 1:
         raise ValueError("must be a share between 0 and 1, e.g. 0.6")
-    return value
-
-
-def _at_least_one(value: int) -> int:
-    if value < 1:
-        raise ValueError("must be 1 or more")
     return value
 
 
@@ -96,12 +90,12 @@ class DuplicateRule(Rule):
     kind = "duplicate"
     message_fields = frozenset({"copy", "verb", "original"})
     options = {
-        "min-words": Field(int, default=8, check=_at_least_one),
-        "min-sentence-words": Field(int, default=12, check=_at_least_one),
-        "min-near-words": Field(int, default=20, check=_at_least_one),
+        "min-words": Field(int, default=8, check=at_least_one),
+        "min-sentence-words": Field(int, default=12, check=at_least_one),
+        "min-near-words": Field(int, default=20, check=at_least_one),
         "similarity": Field(float, default=0.6, check=_share),
         "sentence-similarity": Field(float, default=0.8, check=_share),
-        "shingle-words": Field(int, default=3, check=_at_least_one),
+        "shingle-words": Field(int, default=3, check=at_least_one),
         "version-share": Field(float, default=0.6, check=_share),
         "boilerplate": Field(list, default=list, items=Field(str, check=regex)),
         "agencies": Field((str, list), default=list, check=string_list),

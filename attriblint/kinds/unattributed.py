@@ -7,7 +7,7 @@ import bisect
 import re
 
 from attriblint.kinds.base import Rule
-from attriblint.yamlfile import Field, string_list
+from attriblint.yamlfile import Field, at_least_one, string_list
 
 SIGNAL = {
     "name": Field(str, required=True),
@@ -27,7 +27,7 @@ SIGNAL = {
     "unless-cited-before": Field((str, list), default=list, check=string_list),
     "main-clause": Field(bool, default=False),
     "before-verb": Field(bool, default=False),
-    "max-words": Field(int, default=0),
+    "max-words": Field(int, default=0, check=at_least_one),  # left out: any length
     "after-attributed": Field(bool, default=False),
 }
 _DATELINE = re.compile(r"^(?:By\s+[A-Z][\w.'’-]*\s+[A-Z]|[A-Z][A-Z .,'-]{2,}(?:\s*\([^)]*\))?\s*[—–-]|\W*$)")
