@@ -152,7 +152,7 @@ def agentless_records(analysis, passives: list[Attribution]) -> list[Attribution
     A passive that only qualifies a noun ("comments seen as insulting", "a county that is
     seen as critical") describes the noun rather than reporting a view: PolNeAR train marks
     half of these sentences (the vague-attribution rule still reads them); a forecast on a
-    noun ("a nominee who is expected to be moderate") still counts (11 of 15)."""
+    noun ("a harbour master who is expected to start in May") still counts (11 of 15)."""
     voicing = _voicing_verbs(analysis.lexicons)
     kept: list[Attribution] = []
     for record in passives + find_impersonal(analysis):

@@ -174,8 +174,8 @@ def test_a_source_with_two_titles_keeps_both(analyse):
     # a participle the tagger takes for a verb, and a holder behind a raising verb
     ("The mayor is convinced that the toll will fall.",
      [("convinced", "indirect", "The mayor", "that the toll will fall")]),
-    ("Fishermen did not seem to be worried about the toll.",  # (the hedge is agentless.py's)
-     [("did not seem", "agentless", None, None), ("worried", "indirect", "Fishermen", "about the toll")]),
+    ("The skippers did not seem to be concerned about the new toll.",  # (the hedge is agentless.py's)
+     [("did not seem", "agentless", None, None), ("concerned", "indirect", "The skippers", "about the new toll")]),
     ("The harbour union painted the mayor as a friend of the ferry owners.",
      [("painted", "indirect", "The harbour union", "as a friend of the ferry owners")]),
     ("The mayor made no mention of the toll.", [("mention", "indirect", "The mayor", None)]),
