@@ -254,10 +254,10 @@ def _is_speaker_of(ctx: Context, verbs) -> bool:
 
     def voices(verb) -> bool:
         """One of the verbs, used for a view: "many SEE it as a defeat", not "many firms were
-        SEEING gains" (verbs of the `view-with-as` lexicon need "as" or a clause)."""
+        SEEING gains" or "many shoppers have SEEN prices rise" (verbs of the `view-with-as`
+        lexicon need "as")."""
         nearby = [*verb.children, *noun.children, *ctx.head.children]  # the parser may hang "as" on the crowd
-        return _word_in(verb, wanted) and (not _word_in(verb, as_only) or any(
-            c.lower_ == "as" or c.dep_ == "ccomp" for c in nearby))
+        return _word_in(verb, wanted) and (not _word_in(verb, as_only) or any(c.lower_ == "as" for c in nearby))
 
     if noun.dep_ == "nsubj" and voices(noun.head):
         return True

@@ -26,7 +26,6 @@ SIGNAL = {
     "unless-entities": Field((str, list), default=list, check=string_list),
     "unless-cited-before": Field((str, list), default=list, check=string_list),
     "main-clause": Field(bool, default=False),
-    "before-verb": Field(bool, default=False),
     "max-words": Field(int, default=0, check=at_least_one),  # left out: any length
     "after-attributed": Field(bool, default=False),
 }
@@ -183,15 +182,10 @@ class UnattributedRule(Rule):
 def _in_context(token, signal) -> bool:
     """`preceded-by` one of its words just before the hit or inside its entity ("about $5m",
     "more than $5m"); `followed-by` one of its words in the next few ("higher than");
-    `main-clause`: the hit is, or hangs on, the sentence's own unnegated main verb;
-    `before-verb`: it stands unmodified before that verb, where an adverb comments on the
-    clause ("it has clearly failed"), not after it or graded ("came naturally", "more clearly
-    defined"), where it describes the manner."""
+    `main-clause`: the hit is, or hangs on, the sentence's own unnegated main verb."""
     doc = token.doc
-    if signal["main-clause"]:
-        verb = _main_verb(token)
-        if verb is None or (signal["before-verb"] and (token.i > verb.i or any(token.children))):
-            return False
+    if signal["main-clause"] and not _on_main_verb(token):
+        return False
     if signal["preceded-by"]:
         if not any(t.lower_ in signal["preceded-by"] for t in doc[max(0, token.i - 3):_entity(token).end]):
             return False
@@ -200,11 +194,11 @@ def _in_context(token, signal) -> bool:
     return True
 
 
-def _main_verb(token):
-    """The sentence's main verb (the root, or a verb joined to it by "and") when the token is
-    it, hangs on it as its auxiliary, adverb or complement ("prices could rise", "the task is
+def _on_main_verb(token) -> bool:
+    """The token is the main verb of its sentence (the root, or a verb joined to it by "and"),
+    hangs on it as its auxiliary, adverb or complement ("prices could rise", "the task is
     difficult") or describes its complement ("it was a brilliant campaign"), and that verb
-    is not negated; else None: "could not" forecasts nothing, and a hit inside a clause of its own
+    is not negated: "could not" forecasts nothing, and a hit inside a clause of its own
     ("if it could", "said it was difficult") is a condition or someone's view."""
     verb = token
     if token.dep_ == "amod" and token.head.dep_ in ("attr", "oprd"):
@@ -212,9 +206,9 @@ def _main_verb(token):
     elif token.dep_ in ("aux", "auxpass", "advmod", "acomp", "attr", "oprd"):
         verb = token.head
     elif token.dep_ not in ("ROOT", "conj"):
-        return None  # "military might" is no forecast
+        return False  # "military might" is no forecast
     main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-    return verb if main and not any(child.dep_ == "neg" for child in verb.children) else None
+    return main and not any(child.dep_ == "neg" for child in verb.children)
 
 
 def _entity(token):

@@ -176,8 +176,8 @@ def test_long_sentences_are_read_only_for_the_firmer_signals(run, isolated):
     clause more often gives the claim to someone; single-digit counts are figures too, a digit
     that opens a name is not."""
     _, found = _story_findings(run, isolated,
-                               "The new harbour bridge is the longest in the county.\n\n"
-                               "The new harbour bridge, which opened to lorries and buses in the spring, is the longest "
+                               "The new harbour bridge is the noisiest in the county.\n\n"
+                               "The new harbour bridge, which opened to lorries and buses in the spring, is the noisiest "
                                "in the county.\n\n"
                                "The storm sank 4 fishing boats off the northern coast.\n\n"
                                "The harbour office sells 4G phones to the fishing crews.\n\n"
@@ -185,18 +185,21 @@ def test_long_sentences_are_read_only_for_the_firmer_signals(run, isolated):
                                "Monday afternoon, sank 40 fishing boats off the northern coast and three more off the "
                                "southern one.\n")
     assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [
-        (1, "a superlative", "longest"), (5, "a figure", "4")]  # "4G" names a kind of phone
+        (1, "a superlative", "noisiest"), (5, "a figure", "4")]  # "4G" names a kind of phone
 
 
 def test_size_and_reach_as_the_main_verbs_verdict_are_judgements(run, isolated):
-    """"a big gamble" as the complement of the main verb judges; "a big office" as its object
-    describes; "possible" on the main verb forecasts."""
+    """"widespread" as the complement of the main verb judges; "a vulnerable office" as its
+    object describes; plain size ("a big change", "the largest pier") is description or
+    background, not a verdict; "possible" on the main verb forecasts."""
     _, found = _story_findings(run, isolated,
-                               "The new toll on the harbour bridge is a big gamble for the council.\n\n"
-                               "The harbour council keeps a big office beside the old ferry pier.\n\n"
+                               "Damage to the old harbour wall is widespread after the storm.\n\n"
+                               "The harbour council keeps a vulnerable office beside the old ferry pier.\n\n"
+                               "The new toll on the harbour bridge is a big change for the council.\n\n"
+                               "The north quay is the largest pier on this stretch of the coast.\n\n"
                                "A second toll on the ferry crossing is possible before the summer.\n")
     assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [
-        (1, "a judgement", "big"), (5, "a prediction", "possible")]
+        (1, "a judgement", "widespread"), (9, "a prediction", "possible")]
 
 
 def test_after_an_attributed_sentence_only_the_reporters_verdicts_count(run, isolated):
@@ -206,26 +209,10 @@ def test_after_an_attributed_sentence_only_the_reporters_verdicts_count(run, iso
     _, found = _story_findings(run, isolated,
                                f"{said}The toll was a reckless gamble for the council.\n\n"
                                f"{said}More than 3,000 drivers cross the bridge each day.\n\n"
-                               f"{said}The bridge is the longest in the county.\n\n"
+                               f"{said}The bridge is the noisiest in the county.\n\n"
                                "More than 3,000 drivers cross the harbour bridge each day.\n")
     assert [(f["line"], f["column"], f["signal"]) for f in found] == [
         (1, len(said) + 1, "a judgement"), (5, len(said) + 1, "a superlative"), (7, 1, "a figure")]
-
-
-def test_a_comment_adverb_before_the_main_verb_is_the_reporters_judgement(run, isolated):
-    """"Unsurprisingly, …" and "of course" comment on the clause; "more clearly worded" and
-    "quite naturally" after the verb say how; "clearly" is no comment word; a condition
-    waives the comment."""
-    _, found = _story_findings(run, isolated,
-                               "Unsurprisingly, the harbour toll has driven lorries onto the coast road.\n\n"
-                               "The new harbour rules were more clearly worded after the first winter.\n\n"
-                               "The ferry crews settled into the new timetable quite naturally.\n\n"
-                               "The toll plan has, of course, done little for the fishing fleet.\n\n"
-                               "The old pier is clearly in need of repairs before the summer.\n\n"
-                               "If the toll fails, the council will sadly have to close the pier.\n")
-    assert [(f["line"], f["column"], f["end_column"], f["signal"], f["message"].split('"')[1])
-            for f in found] == [(1, 1, 73, "a judgement", "Unsurprisingly"),
-                                (7, 1, 65, "a judgement", "of course")]
 
 
 def test_election_returns_are_public_record_but_other_counts_are_claims(run, isolated):

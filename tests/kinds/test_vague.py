@@ -86,4 +86,6 @@ def test_crowds_that_speak_as_agent_source_relative_clause_or_prompted(run):
         # line 9: "the mayor's most loyal supporters" have an owner; "rulings that it felt" is
         # no one's relative clause of opinion
         (10, 36, "Many"),    # "many see the wall as…"; "many shops were seeing more trade" is no view
+        # line 11: "the most historians" is a count, "most historians at the county archive" are
+        # pinned down; line 12: "many shoppers have seen prices rise" saw, they hold no view
     ]
