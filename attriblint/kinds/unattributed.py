@@ -26,6 +26,7 @@ SIGNAL = {
     "unless-entities": Field((str, list), default=list, check=string_list),
     "unless-cited-before": Field((str, list), default=list, check=string_list),
     "main-clause": Field(bool, default=False),
+    "perfect": Field(bool, default=True),
     "max-words": Field(int, default=0, check=at_least_one),  # left out: any length
     "after-attributed": Field(bool, default=False),
 }
@@ -186,6 +187,8 @@ def _in_context(token, signal) -> bool:
     doc = token.doc
     if signal["main-clause"] and not _on_main_verb(token):
         return False
+    if not signal["perfect"] and _on_perfect_verb(token):
+        return False
     if signal["preceded-by"]:
         if not any(t.lower_ in signal["preceded-by"] for t in doc[max(0, token.i - 3):_entity(token).end]):
             return False
@@ -211,6 +214,14 @@ def _on_main_verb(token) -> bool:
     return main and not any(child.dep_ == "neg" for child in verb.children)
 
 
+def _on_perfect_verb(token) -> bool:
+    """A modal on a perfect verb ("could have been better", "may have beaten Scotland") looks
+    back at what did not or did happen, a concession or a might-have-been, not a forecast."""
+    verb = token.head
+    return token.tag_ == "MD" and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
 def _entity(token):
     """The span of the entity that starts at the token (the token alone outside entities)."""
     end = token.i + 1
@@ -234,6 +245,8 @@ def _number(token, not_counting=frozenset()) -> float:
     metres"); else 0 (so "Series 60" and "at 19" are not figures)."""
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not token.like_num:
         return 0
+    if token.i > 0 and token.doc[token.i - 1].lower_ in ("no", "no.", "number"):
+        return 0  # a shirt, a squad place or a chart position: "No 9 prospects"
     if not token.whitespace_ and token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_alpha:
         return 0  # a name, not a count: "3G phones", "4x4 vehicles"
     if token.dep_ != "nummod" or token.head.tag_ != "NNS" or token.head.lemma_.lower() in not_counting:

@@ -142,16 +142,16 @@ HERE = Path(__file__).parent
 
 
 def test_would_may_and_likely_on_the_main_verb_are_predictions_and_by_opens_no_byline(run, isolated):
-    """"would drive", "may be" and "is unlikely" forecast, "was a significant gain" judges;
+    """"would drive", "may be" and "is unlikely" forecast, "was a damaging loss" judges;
     "will lose" (a plan), "would" with a date (past narration), in a condition or negated is
     no forecast, nor is "may not"; "By now …" is prose, not a byline like the last line."""
     _, found = _findings(run, HERE / "unattributed-forecasts.md")
     assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
         (1, 1, 65, "a prediction"), (11, 1, 71, "a judgement"), (15, 1, 65, "a prediction"),
-        (17, 1, 63, "a judgement"), (19, 1, 60, "a prediction")]
+        (17, 1, 60, "a judgement"), (19, 1, 60, "a prediction")]
     assert [f["message"].split("(")[1].split(")")[0] for f in found] == [
         'a prediction: "would"', 'a judgement: "fiasco"', 'a prediction: "unlikely"',
-        'a judgement: "significant"', 'a prediction: "may"']
+        'a judgement: "damaging"', 'a prediction: "may"']
 
 
 def test_a_report_cited_in_the_lead_sources_the_figures_that_follow(run, isolated):
@@ -221,3 +221,46 @@ def test_election_returns_are_public_record_but_other_counts_are_claims(run, iso
                                "Only 4,100 people cast a ballot in the harbour ward this spring.\n\n"
                                "About 4,100 people lost their jobs in the harbour ward this spring.\n")
     assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(5, "a figure", "4,100")]
+
+
+def test_a_match_statistic_a_shirt_number_and_a_tour_are_no_figures(run, isolated):
+    _, found = _story_findings(run, isolated,
+                               "The two finalists traded 14 service breaks in the harbour final.\n\n"
+                               "The club has two gifted young No 10 hopefuls in its harbour academy.\n\n"
+                               "The choir will play 30 gigs across the north coast this summer.\n\n"
+                               "The storm forced 30 families out of their homes on the north coast.\n")
+    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(7, "a figure", "30")]
+
+
+def test_importance_strength_and_ease_are_no_verdicts_but_a_fiasco_is(run, isolated):
+    _, found = _story_findings(run, isolated,
+                               "The harbour bridge is key to the way people reach the town centre.\n\n"
+                               "It was a strong field for the regatta on the harbour this weekend.\n\n"
+                               "The ferry link is vital to the island's small fishing fleet.\n\n"
+                               "The ferry tender was a fiasco for the island's small council.\n")
+    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(7, "a judgement", "fiasco")]
+
+
+def test_a_modal_on_a_perfect_verb_looks_back_and_forecasts_nothing(run, isolated):
+    """"could have been", "may have beaten" concede or regret; "may have to" and "could
+    close" still forecast."""
+    _, found = _story_findings(run, isolated,
+                               "The home side could have been further ahead at the break on Saturday.\n\n"
+                               "The rowers may have beaten the visitors but they looked tired throughout.\n\n"
+                               "The council may have to close the harbour bridge for the winter.\n\n"
+                               "The harbour bridge could close for the whole winter next year.\n")
+    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [
+        (5, "a prediction", "may"), (7, "a prediction", "could")]
+
+
+def test_the_perfect_option_is_configurable(run, isolated):
+    """Left out (`perfect: true`, the default), a modal on a perfect verb is still a hit."""
+    pack = isolated / "rules.yaml"
+    pack.write_text("rules:\n  - id: unattributed-assertion\n    kind: unattributed\n    severity: info\n"
+                    "    message: 'no source for {signal} \"{match}\"'\n"
+                    "    signals:\n      - {name: a guess, words: [could], main-clause: true}\n",
+                    encoding="utf-8")
+    (isolated / ".attriblint.yaml").write_text(f"rules: [{pack}]\n", encoding="utf-8")
+    _, found = _story_findings(run, isolated,
+                               "The home side could have been further ahead at the break on Saturday.\n")
+    assert [(f["line"], f["message"]) for f in found] == [(1, 'no source for a guess "could"')]
