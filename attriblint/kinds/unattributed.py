@@ -72,6 +72,8 @@ class UnattributedRule(Rule):
             follows = previous is not None and previous.block.paragraph == sentence.block.paragraph and (
                 _has_cue(cues, previous) or self._covered(contents, previous))
             previous = sentence
+            if follows and sentence.text.lstrip()[:1].islower():
+                continue  # the parser split an attributed sentence ("said data moves at one gigabit | a second - …")
             if not self._candidate(sentence, document):
                 continue
             if _has_cue(cues, sentence) or self._covered(contents, sentence):

@@ -264,3 +264,13 @@ def test_the_perfect_option_is_configurable(run, isolated):
     _, found = _story_findings(run, isolated,
                                "The home side could have been further ahead at the break on Saturday.\n")
     assert [(f["line"], f["message"]) for f in found] == [(1, 'no source for a guess "could"')]
+
+
+def test_a_fragment_the_parser_split_off_keeps_its_sentences_source(run, isolated):
+    """The parser ends a sentence inside "one gigabit | a second - …"; the rest is still the
+    firm's claim. The same comparison on its own is the reporter's."""
+    _, found = _story_findings(run, isolated,
+                               "The harbour firm said data could be transmitted at one gigabit a second"
+                               " - up to 20 times faster than current 3G networks.\n\n"
+                               "The new harbour network is up to 20 times faster than current 3G networks.\n")
+    assert [(f["line"], f["signal"]) for f in found] == [(3, "a comparison")]
