@@ -47,6 +47,7 @@ class UnattributedRule(Rule):
         "covered": Field(float, default=0.34),
         "holder-verbs": Field((str, list), default=list, check=string_list),
         "lead-sentences": Field(int, default=4),
+        "first-person": Field((str, list), default=list, check=string_list),
     }
 
     def __init__(self, spec):
@@ -57,6 +58,7 @@ class UnattributedRule(Rule):
         self.covered = spec.options["covered"]
         self.holder_verbs = frozenset(spec.options["holder-verbs"])
         self.lead_sentences = spec.options["lead-sentences"]
+        self.first_person = frozenset(w.lower() for w in spec.options["first-person"])
         self._phrases = None
         self._lead = None  # the words of the sources the current draft's lead cites, once read
 
@@ -113,6 +115,8 @@ class UnattributedRule(Rule):
         quoted = analysis.document.quote_at
         tokens = [t for t in sentence.span if not t.is_space
                   and quoted(*sentence.block.span(t)) is None]  # a quoted phrase is the source's words
+        if any(t.pos_ == "PRON" and t.lower_ in self.first_person for t in tokens):
+            return None, ""  # a columnist's or a reader's own voice ("I would be happy with…"), not the reporter's
         forms = [(t.lemma_.lower(), t.lower_) for t in tokens]  # read once, not once per signal
         length = sum(t.is_alpha for t in sentence.span)
         for signal in self.signals:

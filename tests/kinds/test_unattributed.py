@@ -274,3 +274,11 @@ def test_a_fragment_the_parser_split_off_keeps_its_sentences_source(run, isolate
                                " - up to 20 times faster than current 3G networks.\n\n"
                                "The new harbour network is up to 20 times faster than current 3G networks.\n")
     assert [(f["line"], f["signal"]) for f in found] == [(3, "a comparison")]
+
+
+def test_a_contributors_first_person_is_not_the_reporters_voice(run, isolated):
+    _, found = _story_findings(run, isolated,
+                               "I would be happy with a harbour toll of more than three pounds.\n\n"
+                               "My own view is that the harbour toll could double by the spring.\n\n"
+                               "The harbour toll could double by the spring, hitting the ferry trade.\n")
+    assert [(f["line"], f["signal"]) for f in found] == [(5, "a prediction")]
