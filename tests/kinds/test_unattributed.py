@@ -282,3 +282,12 @@ def test_a_contributors_first_person_is_not_the_reporters_voice(run, isolated):
                                "My own view is that the harbour toll could double by the spring.\n\n"
                                "The harbour toll could double by the spring, hitting the ferry trade.\n")
     assert [(f["line"], f["signal"]) for f in found] == [(5, "a prediction")]
+
+
+def test_a_currency_move_a_stake_and_a_budget_are_public_record(run, isolated):
+    _, found = _story_findings(run, isolated,
+                               "The harbour krona lost as much as 0.6% against the US dollar on Monday.\n\n"
+                               "The ferry firm has bought a 20% stake in the harbour bridge operator.\n\n"
+                               "The council has set aside 60% of its annual budget for the harbour.\n\n"
+                               "About 60% of the harbour's fishing boats have stayed in port this week.\n")
+    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(7, "a figure", "%")]
