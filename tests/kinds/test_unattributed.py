@@ -114,9 +114,9 @@ def test_main_clause_is_a_configurable_narrowing(run, isolated):
 
 
 def test_an_evaluative_complement_of_the_main_verb_is_a_judgement(run, isolated):
-    """The verdicts "is unfair" and "was a reckless gamble" are flagged; "a fierce shot" only
-    describes, a relative clause or a negated verb gives no verdict, and "blown" the verb is
-    no blow."""
+    """The verdicts "is unfair" and "was a reckless gamble" are flagged; "a brutal shot" only
+    describes, a relative clause or a negated verb gives no verdict, and praise ("was
+    brilliant") is match colour, not a claim."""
     _, found = _findings(run, FIXTURES / "unattributed-verdicts.txt")
     assert [(f["line"], f["column"], f["end_column"], f["signal"]) for f in found] == [
         (1, 1, 70, "a judgement"), (3, 1, 73, "a judgement")]
