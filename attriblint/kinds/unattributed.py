@@ -19,6 +19,7 @@ SIGNAL = {
     "except": Field((str, list), default=list, check=string_list),
     "numbers-from": Field(int, default=0),
     "not-counting": Field((str, list), default=list, check=string_list),
+    "not-numbered": Field((str, list), default=list, check=string_list),
     "not-before": Field((str, list), default=list, check=string_list),
     "preceded-by": Field((str, list), default=list, check=string_list),
     "followed-by": Field((str, list), default=list, check=string_list),
@@ -164,7 +165,7 @@ class UnattributedRule(Rule):
             if (lemma in signal["words"] or lower in signal["words"]
                     or token.tag_ in signal["tags"]
                     or (token.ent_type_ in signal["entities"] and token.ent_iob_ == "B")
-                    or (signal["numbers-from"] and _number(token, signal["not-counting"]) >= signal["numbers-from"])):
+                    or (signal["numbers-from"] and _number(token, signal["not-counting"], signal["not-numbered"]) >= signal["numbers-from"])):
                 if _in_context(token, signal):
                     return _entity(token).text if token.ent_type_ in signal["entities"] else token.text
             for phrase in phrases:
@@ -245,14 +246,15 @@ def _reporting_words(lexicons) -> frozenset[str]:
                      for w in lexicons.get(key, []))
 
 
-def _number(token, not_counting=frozenset()) -> float:
+def _number(token, not_counting=(), not_numbered=()) -> float:
     """The value of a figure written in digits that counts people or things ("3,000 homes"),
     outside dates, times, names, known sets and measures (`not_counting`: "14 points", "48
-    metres"); else 0 (so "Series 60" and "at 19" are not figures)."""
+    metres") and numbers that label (`not_numbered`: "No 9 prospects"); else 0 (so "Series
+    60" and "at 19" are not figures)."""
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not token.like_num:
         return 0
-    if token.i > 0 and token.doc[token.i - 1].lower_ in ("no", "no.", "number"):
-        return 0  # a shirt, a squad place or a chart position: "No 9 prospects"
+    if token.i > 0 and token.doc[token.i - 1].lower_ in not_numbered:
+        return 0
     if not token.whitespace_ and token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_alpha:
         return 0  # a name, not a count: "3G phones", "4x4 vehicles"
     if token.dep_ != "nummod" or token.head.tag_ != "NNS" or token.head.lemma_.lower() in not_counting:
