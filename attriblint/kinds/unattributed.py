@@ -76,7 +76,7 @@ class UnattributedRule(Rule):
                 _has_cue(cues, previous) or self._covered(contents, previous))
             previous = sentence
             if follows and sentence.text.lstrip()[:1].islower():
-                continue  # the parser split an attributed sentence ("said data moves at one gigabit | a second - …")
+                continue  # the parser split an attributed sentence ("the ferries were approx. | twice as fast …")
             if not self._candidate(sentence, document):
                 continue
             if _has_cue(cues, sentence) or self._covered(contents, sentence):

@@ -267,12 +267,12 @@ def test_the_perfect_option_is_configurable(run, isolated):
 
 
 def test_a_fragment_the_parser_split_off_keeps_its_sentences_source(run, isolated):
-    """The parser ends a sentence inside "one gigabit | a second - …"; the rest is still the
-    firm's claim. The same comparison on its own is the reporter's."""
+    """The parser ends a sentence after "approx." ("were approx. | twice as fast…"); the rest
+    is still the firm's claim. The same comparison on its own is the reporter's."""
     _, found = _story_findings(run, isolated,
-                               "The harbour firm said data could be transmitted at one gigabit a second"
-                               " - up to 20 times faster than current 3G networks.\n\n"
-                               "The new harbour network is up to 20 times faster than current 3G networks.\n")
+                               "The harbour firm said the new ferries were approx. twice as fast as the old boats"
+                               " and far cheaper than rivals.\n\n"
+                               "The new harbour ferries are far cheaper than rivals on the coast.\n")
     assert [(f["line"], f["signal"]) for f in found] == [(3, "a comparison")]
 
 
@@ -286,7 +286,7 @@ def test_a_contributors_first_person_is_not_the_reporters_voice(run, isolated):
 
 def test_a_currency_move_a_stake_and_a_budget_are_public_record(run, isolated):
     _, found = _story_findings(run, isolated,
-                               "The harbour krona lost as much as 0.6% against the US dollar on Monday.\n\n"
+                               "The harbour krona fell by as much as 0.4% against the euro on Monday.\n\n"
                                "The ferry firm has bought a 20% stake in the harbour bridge operator.\n\n"
                                "The council has set aside 60% of its annual budget for the harbour.\n\n"
                                "About 60% of the harbour's fishing boats have stayed in port this week.\n")
