@@ -30,7 +30,7 @@ list or the name of a lexicon from the rule packs (`governor: attributing-verbs`
                          subject or agent of one of these verbs ("thought BY SOME"), also through
                          a relative clause ("critics WHO say") or a verb of the `prompting-verbs`
                          lexicon ("led many to SAY"); or the source after "according to".
-                         Verbs of the `view-with-as` lexicon count only with "as" or a clause
+                         Verbs of the `view-with-as` lexicon count only with "as"
   clause: true           the verb introduces a clause ("claimed THAT…", "…", he claimed)
   modifies: person       the head qualifies a person ("the late SENATOR")
   particular: true|false the match names particular people or events ("THE terrorists who struck",

@@ -2,6 +2,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES
 
 
@@ -15,6 +17,12 @@ def _story_findings(run, folder, text: str):
     draft = folder / "story.txt"
     draft.write_text(text, encoding="utf-8")
     return _findings(run, draft)
+
+
+def _signals(run, folder, text: str):
+    """(line, signal, the words that show it) of each finding in a draft holding `text`."""
+    _, found = _story_findings(run, folder, text)
+    return [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found]
 
 
 def test_flags_unsourced_claims_and_names_the_signal(run, isolated):
@@ -163,43 +171,77 @@ def test_a_report_cited_in_the_lead_sources_the_figures_that_follow(run, isolate
         (11, "a figure", "300"), (15, "a figure", "120")]
 
 
-def test_a_players_record_is_public_but_a_count_of_people_is_a_claim(run, isolated):
-    _, found = _story_findings(run, isolated,
-                               "The visitors have now lost 11 matches in a row at the harbour ground.\n\n"
-                               "The young winger has won 12 caps for his country since the spring.\n\n"
-                               "The visitors have now lost 11 players to injury since the spring.\n")
-    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(5, "a figure", "11")]
-
-
-def test_long_sentences_are_read_only_for_the_firmer_signals(run, isolated):
-    """A figure counts up to 29 words, a superlative up to 14: in a longer sentence another
-    clause more often gives the claim to someone; single-digit counts are figures too, a digit
-    that opens a name is not."""
-    _, found = _story_findings(run, isolated,
-                               "The new harbour bridge is the noisiest in the county.\n\n"
-                               "The new harbour bridge, which opened to lorries and buses in the spring, is the noisiest "
-                               "in the county.\n\n"
-                               "The storm sank 4 fishing boats off the northern coast.\n\n"
-                               "The harbour office sells 4G phones to the fishing crews.\n\n"
-                               "The storm, which blew in from the west on Sunday night and did not ease until late on "
-                               "Monday afternoon, sank 40 fishing boats off the northern coast and three more off the "
-                               "southern one.\n")
-    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [
-        (1, "a superlative", "noisiest"), (5, "a figure", "4")]  # "4G" names a kind of phone
-
-
-def test_size_and_reach_as_the_main_verbs_verdict_are_judgements(run, isolated):
-    """"widespread" as the complement of the main verb judges; "a vulnerable office" as its
-    object describes; plain size ("a big change", "the largest pier") is description or
-    background, not a verdict; "possible" on the main verb forecasts."""
-    _, found = _story_findings(run, isolated,
-                               "Damage to the old harbour wall is widespread after the storm.\n\n"
-                               "The harbour council keeps a vulnerable office beside the old ferry pier.\n\n"
-                               "The new toll on the harbour bridge is a big change for the council.\n\n"
-                               "The north quay is the largest pier on this stretch of the coast.\n\n"
-                               "A second toll on the ferry crossing is possible before the summer.\n")
-    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [
-        (1, "a judgement", "widespread"), (9, "a prediction", "possible")]
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "The visitors have now lost 11 matches in a row at the harbour ground.\n\n"
+        "The young winger has won 12 caps for his country since the spring.\n\n"
+        "The visitors have now lost 11 players to injury since the spring.\n",
+        [(5, "a figure", "11")],
+        id="a_players_record_is_public_but_a_count_of_people_is_a_claim"),
+    # A figure counts up to 29 words, a superlative up to 14: in a longer sentence another
+    # clause more often gives the claim to someone; single-digit counts are figures too, a digit
+    # that opens a name is not.
+    pytest.param(
+        "The new harbour bridge is the noisiest in the county.\n\n"
+        "The new harbour bridge, which opened to lorries and buses in the spring, is the noisiest "
+        "in the county.\n\n"
+        "The storm sank 4 fishing boats off the northern coast.\n\n"
+        "The harbour office sells 4G phones to the fishing crews.\n\n"
+        "The storm, which blew in from the west on Sunday night and did not ease until late on "
+        "Monday afternoon, sank 40 fishing boats off the northern coast and three more off the "
+        "southern one.\n",
+        [(1, "a superlative", "noisiest"), (5, "a figure", "4")],  # "4G" names a kind of phone
+        id="long_sentences_are_read_only_for_the_firmer_signals"),
+    # "widespread" as the complement of the main verb judges; "a vulnerable office" as its
+    # object describes; plain size ("a big change", "the largest pier") is description or
+    # background, not a verdict; "possible" on the main verb forecasts.
+    pytest.param(
+        "Damage to the old harbour wall is widespread after the storm.\n\n"
+        "The harbour council keeps a vulnerable office beside the old ferry pier.\n\n"
+        "The new toll on the harbour bridge is a big change for the council.\n\n"
+        "The north quay is the largest pier on this stretch of the coast.\n\n"
+        "A second toll on the ferry crossing is possible before the summer.\n",
+        [(1, "a judgement", "widespread"), (9, "a prediction", "possible")],
+        id="size_and_reach_as_the_main_verbs_verdict_are_judgements"),
+    pytest.param(
+        "The harbour mayor won 23 percent of the vote in the ward on Thursday.\n\n"
+        "Only 4,100 people cast a ballot in the harbour ward this spring.\n\n"
+        "About 4,100 people lost their jobs in the harbour ward this spring.\n",
+        [(5, "a figure", "4,100")],
+        id="election_returns_are_public_record_but_other_counts_are_claims"),
+    pytest.param(
+        "The two finalists traded 14 service breaks in the harbour final.\n\n"
+        "The club has two gifted young No 10 hopefuls in its harbour academy.\n\n"
+        "The choir will play 30 gigs across the north coast this summer.\n\n"
+        "The storm forced 30 families out of their homes on the north coast.\n",
+        [(7, "a figure", "30")],
+        id="a_match_statistic_a_shirt_number_and_a_tour_are_no_figures"),
+    pytest.param(
+        "The harbour bridge is key to the way people reach the town centre.\n\n"
+        "It was a strong field for the regatta on the harbour this weekend.\n\n"
+        "The ferry link is vital to the island's small fishing fleet.\n\n"
+        "The ferry tender was a fiasco for the island's small council.\n",
+        [(7, "a judgement", "fiasco")],
+        id="importance_strength_and_ease_are_no_verdicts_but_a_fiasco_is"),
+    # "could have been", "may have beaten" concede or regret; "may have to" and "could
+    # close" still forecast.
+    pytest.param(
+        "The home side could have been further ahead at the break on Saturday.\n\n"
+        "The rowers may have beaten the visitors but they looked tired throughout.\n\n"
+        "The council may have to close the harbour bridge for the winter.\n\n"
+        "The harbour bridge could close for the whole winter next year.\n",
+        [(5, "a prediction", "may"), (7, "a prediction", "could")],
+        id="a_modal_on_a_perfect_verb_looks_back_and_forecasts_nothing"),
+    pytest.param(
+        "The harbour krona fell by as much as 0.4% against the euro on Monday.\n\n"
+        "The ferry firm has bought a 20% stake in the harbour bridge operator.\n\n"
+        "The council has set aside 60% of its annual budget for the harbour.\n\n"
+        "About 60% of the harbour's fishing boats have stayed in port this week.\n",
+        [(7, "a figure", "%")],
+        id="a_currency_move_a_stake_and_a_budget_are_public_record"),
+])
+def test_which_sentences_make_a_claim(run, isolated, text, expected):
+    assert _signals(run, isolated, text) == expected
 
 
 def test_after_an_attributed_sentence_only_the_reporters_verdicts_count(run, isolated):
@@ -213,44 +255,6 @@ def test_after_an_attributed_sentence_only_the_reporters_verdicts_count(run, iso
                                "More than 3,000 drivers cross the harbour bridge each day.\n")
     assert [(f["line"], f["column"], f["signal"]) for f in found] == [
         (1, len(said) + 1, "a judgement"), (5, len(said) + 1, "a superlative"), (7, 1, "a figure")]
-
-
-def test_election_returns_are_public_record_but_other_counts_are_claims(run, isolated):
-    _, found = _story_findings(run, isolated,
-                               "The harbour mayor won 23 percent of the vote in the ward on Thursday.\n\n"
-                               "Only 4,100 people cast a ballot in the harbour ward this spring.\n\n"
-                               "About 4,100 people lost their jobs in the harbour ward this spring.\n")
-    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(5, "a figure", "4,100")]
-
-
-def test_a_match_statistic_a_shirt_number_and_a_tour_are_no_figures(run, isolated):
-    _, found = _story_findings(run, isolated,
-                               "The two finalists traded 14 service breaks in the harbour final.\n\n"
-                               "The club has two gifted young No 10 hopefuls in its harbour academy.\n\n"
-                               "The choir will play 30 gigs across the north coast this summer.\n\n"
-                               "The storm forced 30 families out of their homes on the north coast.\n")
-    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(7, "a figure", "30")]
-
-
-def test_importance_strength_and_ease_are_no_verdicts_but_a_fiasco_is(run, isolated):
-    _, found = _story_findings(run, isolated,
-                               "The harbour bridge is key to the way people reach the town centre.\n\n"
-                               "It was a strong field for the regatta on the harbour this weekend.\n\n"
-                               "The ferry link is vital to the island's small fishing fleet.\n\n"
-                               "The ferry tender was a fiasco for the island's small council.\n")
-    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(7, "a judgement", "fiasco")]
-
-
-def test_a_modal_on_a_perfect_verb_looks_back_and_forecasts_nothing(run, isolated):
-    """"could have been", "may have beaten" concede or regret; "may have to" and "could
-    close" still forecast."""
-    _, found = _story_findings(run, isolated,
-                               "The home side could have been further ahead at the break on Saturday.\n\n"
-                               "The rowers may have beaten the visitors but they looked tired throughout.\n\n"
-                               "The council may have to close the harbour bridge for the winter.\n\n"
-                               "The harbour bridge could close for the whole winter next year.\n")
-    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [
-        (5, "a prediction", "may"), (7, "a prediction", "could")]
 
 
 def test_the_perfect_option_is_configurable(run, isolated):
@@ -282,12 +286,3 @@ def test_a_contributors_first_person_is_not_the_reporters_voice(run, isolated):
                                "My own view is that the harbour toll could double by the spring.\n\n"
                                "The harbour toll could double by the spring, hitting the ferry trade.\n")
     assert [(f["line"], f["signal"]) for f in found] == [(5, "a prediction")]
-
-
-def test_a_currency_move_a_stake_and_a_budget_are_public_record(run, isolated):
-    _, found = _story_findings(run, isolated,
-                               "The harbour krona fell by as much as 0.4% against the euro on Monday.\n\n"
-                               "The ferry firm has bought a 20% stake in the harbour bridge operator.\n\n"
-                               "The council has set aside 60% of its annual budget for the harbour.\n\n"
-                               "About 60% of the harbour's fishing boats have stayed in port this week.\n")
-    assert [(f["line"], f["signal"], f["message"].split('"')[1]) for f in found] == [(7, "a figure", "%")]
